@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "docket",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "docket", targets: ["docket"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libcmark from Debian's libcmark-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The domain: JSON with source positions, the workspace model, validation, stats.
+        .target(name: "DocketCore", dependencies: ["CMark"]),
+        // The generated site: view models, templates, output files.
+        .target(
+            name: "DocketSite",
+            dependencies: [
+                "DocketCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The command line: thin, one file per subcommand.
+        .executableTarget(
+            name: "docket",
+            dependencies: [
+                "DocketCore", "DocketSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore"]),
+        .testTarget(name: "DocketSiteTests", dependencies: ["DocketCore", "DocketSite"]),
+        .testTarget(name: "DocketCLITests", dependencies: ["DocketCore"]),
+    ]
+)

@@ -1,0 +1,112 @@
+import CMark
+import Foundation
+
+/// Markdown through libcmark, always in safe mode: raw HTML is dropped and
+/// `javascript:`-style links are emptied. This is the only place that talks
+/// to cmark.
+public enum Markdown {
+    /// Validate UTF-8 so bad bytes become U+FFFD instead of reaching a page.
+    static let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+
+    /// Renders Markdown to an HTML fragment.
+    public static func html(_ markdown: String) -> String {
+        var text = markdown
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress,
+                  let rendered = cmark_markdown_to_html(UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                                        buffer.count, options) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+
+    /// Renders Markdown whose valid mention tokens become links.
+    /// `resolve` returns the link target for a member's id, nil for anyone else
+    /// (whose token then stays plain text).
+    public static func html(_ markdown: String, mentions resolve: (Mention) -> String?) -> String {
+        guard markdown.contains("@{") else { return html(markdown) }
+        return withDocument(markdown) { root in
+            for node in textNodes(root) {
+                guard let literal = cmark_node_get_literal(node) else { continue }
+                let text = String(cString: literal)
+                let pieces = Mention.split(text)
+                guard pieces.contains(where: { if case .mention = $0 { true } else { false } }) else { continue }
+                var pending = ""
+                func flushText() {
+                    guard !pending.isEmpty else { return }
+                    let textNode = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(textNode, pending)
+                    cmark_node_insert_before(node, textNode)
+                    pending = ""
+                }
+                for piece in pieces {
+                    switch piece {
+                    case .text(let plain):
+                        pending += plain
+                    case .mention(let mention):
+                        guard let url = resolve(mention) else {
+                            pending += mention.token
+                            continue
+                        }
+                        flushText()
+                        let link = cmark_node_new(CMARK_NODE_LINK)
+                        cmark_node_set_url(link, url)
+                        cmark_node_set_title(link, "@" + mention.personID)
+                        let label = cmark_node_new(CMARK_NODE_TEXT)
+                        cmark_node_set_literal(label, "@" + mention.displayName)
+                        cmark_node_append_child(link, label)
+                        cmark_node_insert_before(node, link)
+                    }
+                }
+                flushText()
+                cmark_node_free(node)  // also unlinks it
+            }
+            guard let rendered = cmark_render_html(root, options) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+
+    /// The mention tokens in Markdown prose; tokens inside code spans and
+    /// code blocks are code, not mentions.
+    public static func mentions(in markdown: String) -> [Mention] {
+        guard markdown.contains("@{") else { return [] }
+        return withDocument(markdown) { root in
+            textNodes(root).flatMap { node -> [Mention] in
+                guard let literal = cmark_node_get_literal(node) else { return [] }
+                return Mention.split(String(cString: literal)).compactMap {
+                    if case .mention(let mention) = $0 { mention } else { nil }
+                }
+            }
+        }
+    }
+
+    private static func withDocument<R>(_ markdown: String, _ body: (OpaquePointer) -> R) -> R {
+        var text = markdown
+        let root: OpaquePointer = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options)
+            }
+        }
+        defer { cmark_node_free(root) }
+        // Emphasis delimiters and other special characters split text runs;
+        // join adjacent runs so a token is found whole.
+        cmark_consolidate_text_nodes(root)
+        return body(root)
+    }
+
+    /// Every TEXT node, collected first so the tree can be edited afterwards.
+    private static func textNodes(_ root: OpaquePointer) -> [OpaquePointer] {
+        var nodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_TEXT {
+                nodes.append(node)
+            }
+        }
+        return nodes
+    }
+}

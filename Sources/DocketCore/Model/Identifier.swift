@@ -1,0 +1,95 @@
+/// The rules that make an id safe to use as a file name. Every id is checked
+/// here before it becomes part of a path.
+public enum Identifier {
+    /// Prefixes of the ULID-based ids (SPEC §1).
+    public enum Kind: String, Sendable, CaseIterable {
+        case task, comment = "cmt", edit, notification = "ntf"
+    }
+
+    /// People and records: `^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$`.
+    public static func isValidName(_ id: String) -> Bool {
+        let bytes = id.utf8
+        guard !bytes.isEmpty, bytes.count <= 128, let first = bytes.first, isAlphanumeric(first) else { return false }
+        return bytes.allSatisfy { isAlphanumeric($0) || $0 == 0x5F || $0 == 0x2E || $0 == 0x2D }
+    }
+
+    /// `<prefix>_<ULID>`, e.g. `task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N`.
+    public static func isValid(_ id: String, kind: Kind) -> Bool {
+        let prefix = kind.rawValue + "_"
+        guard id.hasPrefix(prefix) else { return false }
+        return ULID.isValid(id.dropFirst(prefix.count))
+    }
+
+    /// The ULID part of a prefixed id, if the id is well-formed.
+    public static func ulid(of id: String, kind: Kind) -> Substring? {
+        isValid(id, kind: kind) ? id.dropFirst(kind.rawValue.count + 1) : nil
+    }
+
+    /// A human description of the expected shape, for error messages.
+    public static func expectedShape(_ kind: Kind) -> String {
+        "'\(kind.rawValue)_' followed by a 26-character ULID"
+    }
+
+    public static let nameRule = "letters, digits, '_', '.' or '-', starting with a letter or digit, at most 128 characters"
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+}
+
+/// ULIDs in Crockford base 32: 48 bits of milliseconds, 80 bits of entropy.
+/// docket derives them deterministically (from an edit's id or a file name),
+/// so the same queue always produces the same ids.
+public enum ULID {
+    static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+
+    public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 26, bytes[0] <= UInt8(ascii: "7") else { return false }
+        return bytes.allSatisfy { alphabet.contains($0) }
+    }
+
+    /// A ULID from a timestamp and 80 bits taken from `entropy`.
+    public static func make(milliseconds: UInt64, entropy: (UInt64, UInt64)) -> String {
+        var bits: [UInt8] = []  // 128 bits as 16 bytes, big-endian
+        for shift in stride(from: 40, through: 0, by: -8) { bits.append(UInt8(truncatingIfNeeded: milliseconds >> UInt64(shift))) }
+        for shift in stride(from: 8, through: 0, by: -8) { bits.append(UInt8(truncatingIfNeeded: entropy.0 >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) { bits.append(UInt8(truncatingIfNeeded: entropy.1 >> UInt64(shift))) }
+        // 26 characters × 5 bits = 130 bits: two leading zero bits.
+        var out: [UInt8] = []
+        var accumulator: UInt32 = 0
+        var available = 2  // the two padding zero bits
+        var byteIndex = 0
+        for _ in 0..<26 {
+            while available < 5 {
+                accumulator = (accumulator << 8) | UInt32(bits[byteIndex])
+                byteIndex += 1
+                available += 8
+            }
+            let index = Int((accumulator >> UInt32(available - 5)) & 0x1F)
+            out.append(alphabet[index])
+            available -= 5
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A ULID whose every bit comes from hashing `seed`: stable across runs and machines.
+    public static func derived(from seed: String) -> String {
+        let a = StableHash.fnv1a64(seed, basis: 0xcbf2_9ce4_8422_2325)
+        let b = StableHash.fnv1a64(seed, basis: 0x8422_2325_cbf2_9ce4)
+        let c = StableHash.fnv1a64(seed, basis: 0x1234_5678_9abc_def1)
+        return make(milliseconds: a & 0xFFFF_FFFF_FFFF, entropy: (b, c))
+    }
+}
+
+/// FNV-1a: a tiny hash whose value never changes between runs (unlike `Hasher`).
+public enum StableHash {
+    public static func fnv1a64(_ text: String, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = basis
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}

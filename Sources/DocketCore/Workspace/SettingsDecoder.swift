@@ -1,0 +1,41 @@
+/// Decodes `workspace.json`. Every field but `name` has a default.
+public enum SettingsDecoder {
+    public static func decode(_ root: JSONNode, sink: inout DiagnosticSink) -> Settings {
+        guard var reader = ObjectReader(root, what: "the workspace settings", sink: &sink) else {
+            return Settings(name: "docket")
+        }
+        var settings = Settings(name: reader.string("name", required: true, sink: &sink, nonEmpty: true) ?? "docket")
+        if let identifier = reader.string("timezone", required: false, sink: &sink) {
+            if let zone = Zone(identifier: identifier) {
+                settings.zone = zone
+            } else {
+                sink.error("field 'timezone' must be an IANA time zone such as Europe/Berlin, found '\(identifier)'",
+                           at: reader.member("timezone")?.value.offset)
+            }
+        }
+        if let weekday = reader.enumeration("week_starts_on", Weekday.self, required: false, sink: &sink) {
+            settings.weekStartsOn = weekday
+        }
+        settings.baseURL = reader.string("base_url", required: false, sink: &sink)
+        if let minutes = reader.int("comment_edit_window_minutes", required: false, sink: &sink, minimum: 0) {
+            settings.commentEditWindowMinutes = minutes
+        }
+        if reader.has("types") {
+            let types = reader.strings("types", required: false, sink: &sink) { type in
+                Self.isValidType(type) ? nil : "task type '\(type)' must be lower-case letters, digits and '_', starting with a letter"
+            } ?? []
+            if types.isEmpty, let member = reader.member("types") {
+                sink.error("field 'types' must list at least one task type", at: member.value.offset)
+            } else if !types.isEmpty {
+                settings.types = types
+            }
+        }
+        reader.reportUnknown(sink: &sink, allowed: "base_url, comment_edit_window_minutes, name, timezone, types, week_starts_on")
+        return settings
+    }
+
+    static func isValidType(_ type: String) -> Bool {
+        guard let first = type.utf8.first, first >= 0x61 && first <= 0x7A else { return false }
+        return type.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+    }
+}

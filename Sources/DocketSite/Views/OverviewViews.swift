@@ -1,0 +1,75 @@
+import DocketCore
+
+extension SiteContext {
+    /// How many rows each overview list shows before "see all".
+    static let overviewListLimit = 12
+
+    func statCards(_ stats: Stats) -> [[String: Any]] {
+        [
+            ["key": "overdue", "label": "Overdue", "value": stats.overdue, "alert": stats.overdue > 0],
+            ["key": "remainingToday", "label": "Due today", "value": stats.remainingToday, "alert": false],
+            ["key": "completedToday", "label": "Done today", "value": stats.completedToday, "alert": false],
+            ["key": "thisWeek", "label": "This week", "value": stats.thisWeek, "alert": false],
+            ["key": "completionRate", "label": "Completion", "value": "\(stats.completionRate)%", "alert": false],
+            ["key": "total", "label": "All tasks", "value": stats.total, "alert": false],
+        ]
+    }
+
+    /// A titled list of tasks with its count and an empty-state message.
+    func section(_ title: String, key: String, indices: [Int], empty: String, root: String) -> [String: Any] {
+        let shown = indices.prefix(Self.overviewListLimit)
+        return [
+            "title": title, "key": key, "count": indices.count,
+            "tasks": shown.map { taskSummary($0, root: root) },
+            "more": max(0, indices.count - shown.count),
+            "empty": empty,
+        ]
+    }
+
+    func overview() -> [String: Any] {
+        let root = ""
+        var overdue: [Int] = []
+        var today: [Int] = []
+        var upcoming: [Int] = []
+        for index in workspace.tasks.indices {
+            let timing = timings[index]
+            let open = workspace.tasks[index].isOpen
+            if timing.isOverdue {
+                overdue.append(index)
+            } else if open && timing.isDueToday {
+                today.append(index)
+            } else if timing.isUpcoming {
+                upcoming.append(index)
+            }
+        }
+        let people = workspace.people.map { person -> [String: Any] in
+            let badge = stats.badges[person.id]?.count ?? 0
+            return [
+                "id": person.id, "name": person.name, "url": "people/\(person.id).html",
+                "badge": badge, "has_badge": badge > 0, "role": person.role.rawValue,
+                "integration": person.kind == .integration,
+            ]
+        }
+        return page(title: "Overview", root: root, [
+            "stats": statCards(stats.overall),
+            "sections": [
+                section("Overdue", key: "overdue", indices: byDue(overdue), empty: "Nothing overdue. Nice work.", root: root),
+                section("Due today", key: "today", indices: byDue(today), empty: "Nothing else due today.", root: root),
+                section("Upcoming", key: "upcoming", indices: byDue(upcoming), empty: "Nothing scheduled ahead.", root: root),
+            ],
+            "people": people,
+        ])
+    }
+
+    /// The values every page gets: the workspace name, the instant, the path
+    /// back to the site root (pages work from file:// and any base path).
+    func page(title: String, root: String, _ extra: [String: Any]) -> [String: Any] {
+        var view = extra
+        view["page_title"] = title
+        view["workspace_name"] = workspace.settings.name
+        view["root"] = root
+        view["now"] = ["text": format.instant(day.now), "iso": day.now.rfc3339]
+        view["today"] = format.date(day.today)
+        return view
+    }
+}

@@ -1,0 +1,42 @@
+import DocketCore
+
+/// Everything a page needs that is computed once per build: the day, each
+/// task's timing and sort key, and lookups by id. Built in one pass.
+struct SiteContext: Sendable {
+    let workspace: Workspace
+    let day: DayContext
+    let format: DateFormatting
+    /// Parallel to `workspace.tasks`.
+    let timings: [Timing]
+    /// Parallel to `workspace.tasks`: milliseconds of the due (an all-day due
+    /// counts from the start of its day), `Int64.max` without a due.
+    let dueKeys: [Int64]
+    let stats: StatsReport
+
+    init(workspace: Workspace, now: Instant) {
+        self.workspace = workspace
+        let day = DayContext(now: now, settings: workspace.settings)
+        self.day = day
+        self.format = DateFormatting(day: day)
+        let tasks = workspace.tasks
+        let computed = parallelMap(Array(tasks.indices)) { index -> (Timing, Int64) in
+            let task = tasks[index]
+            let key: Int64 = switch task.due {
+            case .at(let instant)?: instant.milliseconds
+            case .allDay(let date)?: day.zone.startOfDay(date).milliseconds
+            case nil: Int64.max
+            }
+            return (day.timing(of: task), key)
+        }
+        self.timings = computed.map(\.0)
+        self.dueKeys = computed.map(\.1)
+        self.stats = StatsReport(tasks: tasks, timings: timings, people: workspace.people)
+    }
+
+    func personName(_ id: String) -> String { workspace.peopleByID[id]?.name ?? id }
+
+    /// Task indices ordered by due (soonest first), then id.
+    func byDue(_ indices: [Int]) -> [Int] {
+        indices.sorted { dueKeys[$0] != dueKeys[$1] ? dueKeys[$0] < dueKeys[$1] : $0 < $1 }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// docket: a git-native task tracker. Each subcommand is its own file.
+@main
+struct Docket: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docket",
+        abstract: "A git-native task tracker: tasks as files, a static dashboard as output.",
+        discussion: """
+            A workspace is a folder of JSON and Markdown files (see docs/). `docket build` applies \
+            the queued edits and renders the site; the other commands check, format and query it.
+            """,
+        version: "0.1.0",
+        subcommands: [Build.self, Render.self, Validate.self, Fmt.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import DocketCore
+import DocketSite
+import Foundation
+
+/// `--workspace DIR`, shared by every subcommand.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The workspace folder.", valueName: "dir"))
+    var workspace: String = "data"
+}
+
+/// `--out`, `--templates`, `--now`: what a render needs.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Where the site is written.", valueName: "dir"))
+    var out: String = "public"
+
+    @Option(name: .long, help: ArgumentHelp("A folder whose files replace the shipped theme's files of the same name.", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .long, help: ArgumentHelp("The instant to compute the site at (RFC 3339). Default: SOURCE_DATE_EPOCH, else the clock.", valueName: "time"))
+    var now: String?
+
+    func resolveNow() throws -> Instant {
+        do { return try NowResolver.resolve(option: now) } catch { throw CLIError(error.description) }
+    }
+
+    func loadTheme() throws -> Theme {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        guard let base = Theme.locateDefault(executable: executable, currentDirectory: FileManager.default.currentDirectoryPath) else {
+            throw CLIError("error: cannot find the shipped theme (a 'templates' folder with layout.mustache); run docket from the repository root")
+        }
+        do { return try Theme(base: base, override: templates) } catch { throw CLIError(error.description) }
+    }
+}
+
+/// `--quiet` and `--verbose`.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print the time each stage took.")
+    var verbose = false
+}
+
+/// An error already phrased for the user; printed as is, exit 1.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints diagnostics to stderr; returns whether any was an error.
+    @discardableResult
+    static func report(_ diagnostics: [Diagnostic], warnings: Bool = true) -> Bool {
+        var lines = ""
+        for diagnostic in diagnostics where warnings || diagnostic.severity == .error {
+            lines += diagnostic.description + "\n"
+        }
+        if !lines.isEmpty { FileHandle.standardError.write(Data(lines.utf8)) }
+        return diagnostics.contains { $0.severity == .error }
+    }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, printing a `CLIError` plainly instead of with usage help.
+    func runReporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CLIError {
+            Console.error(error.description)
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import DocketCore
+
+/// `docket validate`: every problem in every file, for pre-commit hooks and CI.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every workspace file; print problems as path:line:col: error: message.",
+        discussion: "Exits 1 when there is any error. Warnings (such as links to records not in records/) do not fail."
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let started = Progress.seconds()
+        let result = WorkspaceLoader.load(workspace.workspace)
+        let failed = Console.report(result.diagnostics, warnings: !output.quiet)
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        let warnings = result.diagnostics.count - errors
+        if !output.quiet {
+            let tasks = result.workspace.tasks.count
+            let elapsed = String(format: "%.2f", Progress.seconds() - started)
+            Console.error("\(workspace.workspace): \(errors) error(s), \(warnings) warning(s) in \(tasks) valid task(s) (\(elapsed) s)")
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
