@@ -55,9 +55,8 @@ struct SiteRun {
         let report: SiteBuilder.Report
         do { report = try builder.build() } catch { throw CLIError("error: \(error)") }
         if output.verbose {
-            Console.error(String(format: "  %-10@ %7.3f s", "load" as NSString, loadTime))
-            for (stage, seconds) in report.stageTimes {
-                Console.error(String(format: "  %-10@ %7.3f s", stage as NSString, seconds))
+            for (stage, seconds) in [("load", loadTime)] + report.stageTimes {
+                Console.error("  " + stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
             }
         }
         if !output.quiet {

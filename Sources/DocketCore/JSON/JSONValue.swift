@@ -31,6 +31,9 @@ public struct JSONNode: Sendable, Equatable {
         self.value = value
         self.offset = offset
     }
+
+    /// Equal when the values are: where they stood in a file does not matter.
+    public static func == (a: JSONNode, b: JSONNode) -> Bool { a.value == b.value }
 }
 
 /// One `"key": value` pair of an object, in source order.
@@ -44,6 +47,8 @@ public struct JSONMember: Sendable, Equatable {
         self.keyOffset = keyOffset
         self.value = value
     }
+
+    public static func == (a: JSONMember, b: JSONMember) -> Bool { a.key == b.key && a.value == b.value }
 }
 
 extension JSONNode {

@@ -114,8 +114,9 @@ public enum JSONWriter {
             case "\n": out.append("\\n")
             case "\r": out.append("\\r")
             case "\t": out.append("\\t")
-            case "<", ">", "&" where htmlSafe:
-                out.append(scalar == "<" ? "\\u003c" : scalar == ">" ? "\\u003e" : "\\u0026")
+            case "<" where htmlSafe: out.append("\\u003c")
+            case ">" where htmlSafe: out.append("\\u003e")
+            case "&" where htmlSafe: out.append("\\u0026")
             case "\u{00}"..."\u{1F}":
                 let code = Int(scalar.value)
                 out.append("\\u00")

@@ -22,6 +22,7 @@ extension SiteContext {
             "title": title, "key": key, "count": indices.count,
             "tasks": shown.map { taskSummary($0, root: root) },
             "more": max(0, indices.count - shown.count),
+            "has_more": indices.count > shown.count,
             "empty": empty,
         ]
     }
@@ -54,7 +55,7 @@ extension SiteContext {
             "stats": statCards(stats.overall),
             "sections": [
                 section("Overdue", key: "overdue", indices: byDue(overdue), empty: "Nothing overdue. Nice work.", root: root),
-                section("Due today", key: "today", indices: byDue(today), empty: "Nothing else due today.", root: root),
+                section("Later today", key: "today", indices: byDue(today), empty: "Nothing else due today.", root: root),
                 section("Upcoming", key: "upcoming", indices: byDue(upcoming), empty: "Nothing scheduled ahead.", root: root),
             ],
             "people": people,

@@ -1,0 +1,50 @@
+import Testing
+@testable import DocketCore
+
+struct InstantTests {
+    @Test func parsesAndPrintsRFC3339() {
+        #expect(instant("2026-03-20T17:00:00Z").rfc3339 == "2026-03-20T17:00:00Z")
+        #expect(Instant(rfc3339: "2026-03-20T18:00:00+01:00")?.rfc3339 == "2026-03-20T17:00:00Z")
+        #expect(Instant(rfc3339: "2026-03-20T17:00:00.25Z")?.rfc3339 == "2026-03-20T17:00:00.250Z")
+        #expect(Instant(rfc3339: "1969-12-31T23:59:59Z")?.seconds == -1)
+    }
+
+    @Test(arguments: ["2026-03-20", "2026-02-30T10:00:00Z", "2026-03-20T25:00:00Z", "2026-03-20T10:00:00",
+                      "2026-03-20T10:00:00Zjunk", "tomorrow", "2026-03-20T10:00Z"])
+    func rejectsMalformedDateTimes(text: String) {
+        #expect(Instant(rfc3339: text) == nil)
+    }
+
+    @Test func localDatesRoundTripThroughDayNumbers() {
+        for n in stride(from: -800_000, through: 800_000, by: 997) {
+            let d = LocalDate(dayNumber: n)
+            #expect(d.dayNumber == n)
+        }
+        #expect(date("2024-02-29").adding(days: 1) == date("2024-03-01"))
+        #expect(LocalDate(iso8601: "2026-02-29") == nil)
+        #expect(date("2026-03-18").weekday == 3)  // a Wednesday
+    }
+}
+
+struct ZoneTests {
+    let berlin = Zone(identifier: "Europe/Berlin")!
+
+    @Test func localDateDiffersFromTheUTCDateNearMidnight() {
+        #expect(berlin.localDate(of: instant("2026-03-18T23:30:00Z")) == date("2026-03-19"))
+        #expect(berlin.localDate(of: instant("2026-03-18T22:59:59Z")) == date("2026-03-18"))
+    }
+
+    @Test func startOfDayFollowsDaylightSavingTime() {
+        #expect(berlin.startOfDay(date("2026-03-29")) == instant("2026-03-28T23:00:00Z"))
+        #expect(berlin.startOfDay(date("2026-03-30")) == instant("2026-03-29T22:00:00Z"))
+        #expect(berlin.startOfDay(date("2026-10-25")) == instant("2026-10-24T22:00:00Z"))
+    }
+
+    @Test func wallClockTimesInGapsAndOverlaps() {
+        // 02:30 does not exist on 29 March 2026 in Berlin: read with the old offset, it is 03:30 CEST.
+        #expect(berlin.instant(date: date("2026-03-29"), secondsIntoDay: 9000) == instant("2026-03-29T01:30:00Z"))
+        // 02:30 happens twice on 25 October 2026: the earlier one is chosen.
+        #expect(berlin.instant(date: date("2026-10-25"), secondsIntoDay: 9000) == instant("2026-10-25T00:30:00Z"))
+        #expect(berlin.instant(date: date("2026-05-01"), secondsIntoDay: 9 * 3600) == instant("2026-05-01T07:00:00Z"))
+    }
+}
