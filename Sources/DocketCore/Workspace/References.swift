@@ -6,6 +6,9 @@ public struct References: Sendable {
     public var people: [String: Person]
     public var recordKeys: Set<String>
     public var taskIDs: Set<String>
+    /// False when people.json itself is broken: then references to people are
+    /// not checked, rather than reported once per task as unknown.
+    public var peopleKnown = true
 
     public init(settings: Settings, people: [String: Person], recordKeys: Set<String> = [], taskIDs: Set<String> = []) {
         self.settings = settings
@@ -16,6 +19,6 @@ public struct References: Sendable {
 
     /// nil when `id` names a person, else the message for field `field`.
     public func unknownPerson(_ id: String, field: String) -> String? {
-        people[id] == nil ? "field '\(field)' names '\(id)', who is not in people.json" : nil
+        peopleKnown && people[id] == nil ? "field '\(field)' names '\(id)', who is not in people.json" : nil
     }
 }

@@ -25,10 +25,12 @@ public enum WorkspaceLoader {
             diagnostics += sink.diagnostics
         }
         var people: [Person] = []
+        var peopleKnown = false
         if let (node, sink) = parse(root, "people.json", required: true, into: &diagnostics) {
             var sink = sink
             people = PeopleDecoder.decode(node, sink: &sink)
             diagnostics += sink.diagnostics
+            peopleKnown = node.arrayValue != nil
         }
 
         // Records, then tasks, then comments: each stage only needs the ids of the one before.
@@ -45,6 +47,7 @@ public enum WorkspaceLoader {
         var references = References(settings: settings, people: Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                     recordKeys: Set(records.map(\.link.key)),
                                     taskIDs: Set(taskFiles.map(\.id)))
+        references.peopleKnown = peopleKnown
         let frozen = references
         let taskResults = parallelMap(taskFiles) { file -> (Task?, [Diagnostic]) in
             var (task, problems) = decodeFile(root, "tasks/\(file.id).json") { node, sink in

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+/// `docket build` / `render`, run as a user runs them, on fixture workspaces.
+struct BuildCommandTests {
+    @Test func writesEveryFileOfTheSite() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            let result = try docket(["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow])
+            #expect(result.status == 0, "\(result.stderr)")
+            let files = try tree(dir + "/out")
+            for path in ["index.html", "assets/style.css", "api/stats.json", "people/jane.html",
+                         "api/people/jane/stats.json", "api/people/jane/badge.json", "api/people/jane/shields.json",
+                         "tasks/task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N.html", "tasks/task_01HQ3K4C0000000000000000CC.html"] {
+                #expect(files[path] != nil, "missing \(path)")
+            }
+            // Now = Wed 18 Mar 14:00 Berlin. AA: all-day today (in progress); BB: completed today;
+            // CC: no due. 2V8Z: due Fri 20th. So 1 of 4 completed → 25 %.
+            #expect(try read(dir + "/out/api/stats.json") == """
+                {
+                  "completedToday": 1,
+                  "completionRate": 25,
+                  "overdue": 0,
+                  "remainingToday": 1,
+                  "thisWeek": 3,
+                  "total": 4
+                }
+
+                """)
+            #expect(try read(dir + "/out/api/people/sam/badge.json") == "{\n  \"count\": 1\n}\n")
+            #expect(try read(dir + "/out/api/people/jane/badge.json") == "{\n  \"count\": 0\n}\n")
+            let shields = try read(dir + "/out/api/people/sam/shields.json")
+            #expect(shields.contains("\"schemaVersion\": 1") && shields.contains("\"message\": \"1\"") && shields.contains("\"color\": \"orange\""))
+            let page = try read(dir + "/out/tasks/task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N.html")
+            #expect(page.contains("<strong>annual billing</strong>"))
+            #expect(page.contains("Ada Lovelace"))  // linked record by name
+            #expect(page.contains("Fri 20 Mar 2026, 18:00"))  // due, in Berlin time
+            #expect(page.contains("Fri 20 Mar 2026, 17:30"))  // reminder_at = due − 30 min
+            #expect(page.contains(#"<a href="../people/jane.html" title="@jane">@Jane Smith</a>"#))
+            #expect(page.contains("@{ghost:Nobody}"))
+            #expect(result.stderr.contains("Rendered 4 tasks"))
+        }
+    }
+
+    @Test func sameWorkspaceAndNowGiveByteIdenticalOutput() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try docket(["render", "--workspace", ws, "--out", dir + "/a", "--now", fixtureNow])
+            try docket(["render", "--workspace", ws, "--out", dir + "/b"], environment: ["SOURCE_DATE_EPOCH": "1773838800"])
+            let a = try tree(dir + "/a")
+            #expect(a.count > 10)
+            #expect(a == (try tree(dir + "/b")))
+        }
+    }
+
+    @Test func aSecondBuildRewritesNothingAndStalePagesAreRemoved() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            let args = ["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow]
+            try docket(args)
+            let again = try docket(args)
+            #expect(again.stderr.contains("(0 files written"), "\(again.stderr)")
+            try FileManager.default.removeItem(atPath: ws + "/tasks/task_01HQ3K4C0000000000000000CC.json")
+            let third = try docket(args)
+            #expect(third.stderr.contains("1 removed"), "\(third.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir + "/out/tasks/task_01HQ3K4C0000000000000000CC.html"))
+        }
+    }
+
+    @Test func refusesToWriteIntoAFolderItDidNotCreate() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try FileManager.default.createDirectory(atPath: dir + "/mine", withIntermediateDirectories: true)
+            try "keep me".write(toFile: dir + "/mine/thesis.txt", atomically: true, encoding: .utf8)
+            let result = try docket(["render", "--workspace", ws, "--out", dir + "/mine", "--now", fixtureNow])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("refusing to write the site into a folder that holds files docket did not write (thesis.txt)"))
+            #expect(try read(dir + "/mine/thesis.txt") == "keep me")
+        }
+    }
+
+    @Test func aWorkspaceWithErrorsIsNotRendered() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try #"{"id": 3}"#.write(toFile: ws + "/tasks/task_01HQ3K4C0000000000000000CC.json", atomically: true, encoding: .utf8)
+            let result = try docket(["build", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("tasks/task_01HQ3K4C0000000000000000CC.json:1:8: error: field 'id' must be a string, found a number"))
+            #expect(!FileManager.default.fileExists(atPath: dir + "/out/index.html"))
+        }
+    }
+
+    @Test func aTemplateOverrideReplacesOneFileOfTheTheme() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try FileManager.default.createDirectory(atPath: dir + "/theme/partials", withIntermediateDirectories: true)
+            try "<li class=\"mine\">{{title}}</li>\n".write(toFile: dir + "/theme/partials/task-row.mustache", atomically: true, encoding: .utf8)
+            let result = try docket(["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow, "--templates", dir + "/theme"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let index = try read(dir + "/out/index.html")
+            #expect(index.contains("<li class=\"mine\">Call Ada about the renewal</li>"))
+            #expect(index.contains("assets/style.css"))  // the rest of the theme is still the shipped one
+        }
+    }
+
+    @Test func aBadNowIsAClearError() throws {
+        let result = try docket(["render", "--workspace", fixtures + "/basic", "--out", "/tmp/unused", "--now", "next tuesday"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: --now 'next tuesday' is not a time; expected RFC 3339"))
+    }
+}
+
+/// `docket validate` and `docket fmt`.
+struct CheckCommandTests {
+    @Test func validateExitsZeroOnAValidWorkspaceAndOneOnErrors() throws {
+        let ok = try docket(["validate", "--workspace", fixtures + "/basic"])
+        #expect(ok.status == 0)
+        #expect(ok.stderr.contains("0 error(s), 0 warning(s) in 4 valid task(s)"))
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try "[".write(toFile: ws + "/people.json", atomically: true, encoding: .utf8)
+            let bad = try docket(["validate", "--workspace", ws])
+            #expect(bad.status == 1)
+            // One error, not one per task that names a person.
+            #expect(bad.stderr.hasPrefix("people.json:1:2: error: invalid JSON: unexpected end of file, expected a value\n"))
+            #expect(bad.stderr.contains("1 error(s)"))
+        }
+    }
+
+    @Test func warningsDoNotFailValidation() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try FileManager.default.removeItem(atPath: ws + "/records/deal/deal_acme.json")
+            let result = try docket(["validate", "--workspace", ws])
+            #expect(result.status == 0)
+            #expect(result.stderr.contains("tasks/task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N.json:7:52: warning: link to deal 'deal_acme', which is not in records/deal/"))
+        }
+    }
+
+    @Test func fmtCheckListsThenFmtFixes() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            let check = try docket(["fmt", "--check", "--workspace", ws])
+            #expect(check.status == 1)
+            #expect(check.stdout.split(separator: "\n").contains("people.json"))
+            #expect(try docket(["fmt", "--workspace", ws]).status == 0)
+            let again = try docket(["fmt", "--check", "--workspace", ws])
+            #expect(again.status == 0 && again.stdout.isEmpty)
+        }
+    }
+
+    @Test func theSampleWorkspaceIsValidAndCanonical() throws {
+        let result = try docket(["validate", "--workspace", packageRoot + "/data"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains(": warning:"))
+        #expect(try docket(["fmt", "--check", "--workspace", packageRoot + "/data"]).status == 0)
+    }
+}
