@@ -63,6 +63,8 @@ for cid, name, company in contacts:
                                            "email": cid[5:] + "@" + company.split()[0].lower() + ".example"})
 for cid, name in companies:
     write(f"records/company/{cid}.json", {"id": cid, "type": "company", "name": name})
+write("records/person/cand_grace.json", {"id": "cand_grace", "type": "person", "name": "Grace Hopper (candidate)",
+                                        "source": "recruiting pipeline"})
 for did, name, amount in deals:
     write(f"records/deal/{did}.json", {"id": did, "type": "deal", "name": name, "amount": amount, "currency": "EUR",
                                         "stage": rng.choice(["qualification", "proposal", "negotiation"])})
@@ -194,7 +196,7 @@ queue = [
     ("02-stardex-create.json", {"id": "edit_" + ulid(NOW - timedelta(minutes=40)), "op": "task.create", "actor": "n8n",
       "at": ts(NOW - timedelta(minutes=40)),
       "data": {"content_text": "Follow up with Grace about interview availability", "task_type": "text",
-               "due_date": "2026-03-19T09:00:00Z", "is_completed": False, "person_id": "cont_grace",
+               "due_date": "2026-03-19T09:00:00Z", "is_completed": False, "person_id": "cand_grace",
                "deal_id": "deal_cobol_renewal", "owner_ids": ["tom", "lena"]}}),
     ("03-kasar-complete.json", {"id": "edit_" + ulid(NOW - timedelta(minutes=30)), "op": "task.complete", "actor": tasks[4]["assignees"][0],
       "at": ts(NOW - timedelta(minutes=30)), "task": t(4), "data": {"completed": True}}),
@@ -207,4 +209,4 @@ queue = [
 ]
 for name, edit in queue:
     write("queue/" + name, edit)
-print(f"wrote {ROOT}: {len(people)} people, {len(contacts)+len(companies)+len(deals)} records, {len(tasks)} tasks, 20 comments, {len(queue)} queued edits")
+print(f"wrote {ROOT}: {len(people)} people, {len(contacts)+len(companies)+len(deals)+1} records, {len(tasks)} tasks, 20 comments, {len(queue)} queued edits")

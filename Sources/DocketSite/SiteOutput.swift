@@ -50,13 +50,20 @@ public final class SiteOutput: @unchecked Sendable {
     public func write(_ relative: String, _ bytes: [UInt8]) throws(FileError) {
         let path = root + "/" + relative
         let directory = FileSystem.parent(of: relative)
-        let needsDirectory = lock.withLock { () -> Bool in
-            produced.insert(relative)
-            return directory != "." && directories.insert(directory).inserted
+        // Created under the lock: another thread must not write into a folder
+        // it was told exists before it does.
+        lock.lock()
+        produced.insert(relative)
+        if directory != ".", !directories.contains(directory) {
+            if !FileSystem.isDirectory(root + "/" + directory) {
+                do throws(FileError) { try FileSystem.createDirectory(root + "/" + directory) } catch {
+                    lock.unlock()
+                    throw error
+                }
+            }
+            directories.insert(directory)
         }
-        if needsDirectory && !FileSystem.isDirectory(root + "/" + directory) {
-            try FileSystem.createDirectory(root + "/" + directory)
-        }
+        lock.unlock()
         let changed = try FileSystem.writeIfChanged(path, bytes)
         lock.withLock {
             if changed { written += 1 } else { unchanged += 1 }

@@ -12,10 +12,11 @@ struct Build: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var site: SiteOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var lock: LockOptions
 
     func run() throws {
         try runReporting {
-            try SiteRun(workspace: workspace, site: site, output: output).render()
+            try SiteRun(workspace: workspace, site: site, output: output, lock: lock).run(applyQueue: true)
         }
     }
 }
@@ -27,42 +28,43 @@ struct Render: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var site: SiteOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var lock: LockOptions
 
     func run() throws {
         try runReporting {
-            try SiteRun(workspace: workspace, site: site, output: output).render()
+            try SiteRun(workspace: workspace, site: site, output: output, lock: lock).run(applyQueue: false)
         }
     }
 }
 
-/// The render stage shared by `build` and `render`.
+/// Apply (or only recover) and then render: shared by `build` and `render`.
 struct SiteRun {
     let workspace: WorkspaceOptions
     let site: SiteOptions
     let output: OutputOptions
+    let lock: LockOptions
 
-    func render() throws {
+    func run(applyQueue: Bool) throws {
         let started = Progress.seconds()
         let now = try site.resolveNow()
         let theme = try site.loadTheme()
-        let loaded = WorkspaceLoader.load(workspace.workspace)
+        let held = try lock.acquire(workspace.workspace, quiet: output.quiet)
+        let report = try QueueStage(workspace: workspace.workspace, now: now, output: output).run(applyQueue: applyQueue)
         let loadTime = Progress.seconds() - started
-        if Console.report(loaded.diagnostics, warnings: !output.quiet) {
-            throw CLIError("error: the workspace has errors (above); fix them, or run 'docket validate' to list them again")
-        }
-        let builder = SiteBuilder(workspace: loaded.workspace, theme: theme, now: now, output: site.out,
+        let builder = SiteBuilder(workspace: report.workspace, theme: theme, now: now, output: site.out,
                                   progress: Progress.forTerminal(quiet: output.quiet))
-        let report: SiteBuilder.Report
-        do { report = try builder.build() } catch { throw CLIError("error: \(error)") }
+        let built: SiteBuilder.Report
+        do { built = try builder.build() } catch { throw CLIError("error: \(error)") }
+        withExtendedLifetime(held) {}
         if output.verbose {
-            for (stage, seconds) in [("load", loadTime)] + report.stageTimes {
-                Console.error("  " + stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+            for (stage, seconds) in [("load+apply", loadTime)] + built.stageTimes {
+                Console.error("  " + stage.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
             }
         }
         if !output.quiet {
             let elapsed = String(format: "%.2f", Progress.seconds() - started)
-            Console.error("Rendered \(loaded.workspace.tasks.count) tasks into \(site.out)/ "
-                + "(\(report.written) files written, \(report.unchanged) unchanged, \(report.removed) removed) in \(elapsed) s")
+            Console.error("Rendered \(report.workspace.tasks.count) tasks into \(site.out)/ "
+                + "(\(built.written) files written, \(built.unchanged) unchanged, \(built.removed) removed) in \(elapsed) s")
         }
     }
 }

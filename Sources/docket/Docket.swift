@@ -11,7 +11,7 @@ struct Docket: ParsableCommand {
             the queued edits and renders the site; the other commands check, format and query it.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Render.self, Validate.self, Fmt.self],
+        subcommands: [Build.self, Apply.self, Render.self, Validate.self, Fmt.self],
         defaultSubcommand: nil
     )
 }
