@@ -11,7 +11,9 @@ struct Docket: ParsableCommand {
             the queued edits and renders the site; the other commands check, format and query it.
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Apply.self, Render.self, Validate.self, Fmt.self],
+        subcommands: [Build.self, Apply.self, Render.self, Validate.self, Fmt.self,
+                      Add.self, Update.self, Done.self, Reopen.self, Delete.self, CommentCommand.self,
+                      Subscribe.self, Unsubscribe.self, Import.self],
         defaultSubcommand: nil
     )
 }
