@@ -40,8 +40,8 @@ func docket(_ arguments: [String], environment: [String: String] = [:], cwd: Str
                      stderr: String(decoding: errData, as: UTF8.self))
 }
 
-func withTemporaryDirectory<R>(_ body: (String) throws -> R) throws -> R {
-    let path = NSTemporaryDirectory() + "docket-cli-" + UUID().uuidString
+func withTemporaryDirectory<R>(under parent: String? = nil, _ body: (String) throws -> R) throws -> R {
+    let path = (parent ?? NSTemporaryDirectory()) + "docket-cli-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: path) }
     return try body(path)
