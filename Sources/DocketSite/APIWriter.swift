@@ -1,12 +1,14 @@
 import DocketCore
 
-/// The JSON files of the site: stats, per-person stats, badges and shields
-/// endpoints (SPEC §3, JSON).
+/// The JSON files of the site (SPEC §3, JSON): stats, per-person stats,
+/// badges and shields endpoints, and a read-only mirror of the tasks API.
 struct APIWriter {
     let context: SiteContext
     let output: SiteOutput
 
-    func writeAll() throws {
+    static let pageSize = 200
+
+    func writeStats() throws {
         let report = context.stats
         try output.write("api/stats.json", JSONWriter.canonical(report.overall.json))
         for person in context.workspace.people {
@@ -28,5 +30,73 @@ struct APIWriter {
             "message": .string(String(badge.count)),
             "schemaVersion": .int(1),
         ])
+    }
+
+    /// `api/tasks/page-<n>.json`: every task, 200 a page, in id (creation) order.
+    func writePages() throws {
+        let tasks = context.workspace.tasks
+        let pages = max(1, (tasks.count + Self.pageSize - 1) / Self.pageSize)
+        for page in 1...pages {
+            let slice = tasks[min(tasks.count, (page - 1) * Self.pageSize)..<min(tasks.count, page * Self.pageSize)]
+            let hasMore = page < pages
+            let body = JSONValue.object([
+                "data": .array(slice.map { JSONNode($0.json) }),
+                "has_more": .bool(hasMore),
+                "next": hasMore ? .string("page-\(page + 1).json") : .null,
+            ])
+            try output.write("api/tasks/page-\(page).json", JSONWriter.canonical(body))
+        }
+    }
+
+    /// `api/tasks/<id>.json` in seed 000's *Get a task* shape.
+    func taskDocument(_ index: Int, detailsHTML: String?) -> JSONValue {
+        let task = context.workspace.tasks[index]
+        guard case .object(var members) = task.json else { return .null }
+        func put(_ key: String, _ value: JSONValue) { members.append(JSONMember(key: key, value: JSONNode(value))) }
+        var relationships: [JSONMember] = []
+        var included: [JSONNode] = []
+        var seenIncluded: Set<String> = []
+        func ref(_ type: String, _ id: String, _ name: String) -> JSONValue {
+            .object(["id": .string(id), "name": .string(name), "type": .string(type)])
+        }
+        func include(_ type: String, _ id: String, _ name: String) {
+            if seenIncluded.insert(type + "/" + id).inserted { included.append(JSONNode(ref(type, id, name))) }
+        }
+        var seenTypes: Set<String> = []
+        for link in task.links {
+            let name = context.workspace.record(link)?.name ?? link.id
+            if seenTypes.insert(link.type).inserted {
+                relationships.append(JSONMember(key: link.type, value: JSONNode(ref(link.type, link.id, name))))
+            }
+            include(link.type, link.id, name)
+        }
+        relationships.append(JSONMember(key: "links", value: JSONNode(.array(task.links.map {
+            JSONNode(ref($0.type, $0.id, context.workspace.record($0)?.name ?? $0.id))
+        }))))
+        let people = task.assignees.map { JSONNode(ref("user", $0, context.personName($0))) }
+        if let owner = task.assignees.first {
+            relationships.append(JSONMember(key: "owner", value: JSONNode(ref("user", owner, context.personName(owner)))))
+        }
+        relationships.append(JSONMember(key: "assignees", value: JSONNode(.array(people))))
+        relationships.append(JSONMember(key: "created_by", value: JSONNode(ref("user", task.createdBy, context.personName(task.createdBy)))))
+        for id in [task.createdBy] + task.assignees { include("user", id, context.personName(id)) }
+        put("details_html", detailsHTML.map(JSONValue.string) ?? .null)
+        if let reminderAt = task.reminderAt(in: context.day.zone) { put("reminder_at", .string(reminderAt.rfc3339)) }
+        put("comment_count", .int(context.workspace.comments[task.id]?.count ?? 0))
+        put("relationships", .object(relationships))
+        return .object(["data": .object(members), "included": .array(included)])
+    }
+
+    /// `api/records/<type>/<id>/tasks.json`: the tasks on one record.
+    func writeRecordTasks() throws {
+        for link in context.recordLinks {
+            let indices = context.tasksByRecord[link.key] ?? []
+            let record = context.workspace.record(link)
+            let body = JSONValue.object([
+                "data": .array(indices.map { JSONNode(context.workspace.tasks[$0].json) }),
+                "record": .object(["id": .string(link.id), "name": .string(record?.name ?? link.id), "type": .string(link.type)]),
+            ])
+            try output.write("api/records/\(link.type)/\(link.id)/tasks.json", JSONWriter.canonical(body))
+        }
     }
 }

@@ -22,13 +22,16 @@ public struct SiteBuilder {
     }
 
     let workspace: Workspace
+    let activity: Activity
     let theme: Theme
     let now: Instant
     let outputRoot: String
     let progress: Progress?
 
-    public init(workspace: Workspace, theme: Theme, now: Instant, output: String, progress: Progress? = nil) {
+    public init(workspace: Workspace, activity: Activity = Activity(), theme: Theme, now: Instant, output: String,
+                progress: Progress? = nil) {
         self.workspace = workspace
+        self.activity = activity
         self.theme = theme
         self.now = now
         self.outputRoot = output
@@ -40,30 +43,57 @@ public struct SiteBuilder {
         var clock = StageClock()
         let output: SiteOutput
         do { output = try SiteOutput(root: outputRoot) } catch { throw .stage("output", error) }
+        let theme = self.theme
+        let workspace = self.workspace
 
-        let context = SiteContext(workspace: workspace, now: now)
+        let context = SiteContext(workspace: workspace, now: now, activity: activity)
         clock.lap("compute", into: &report)
 
-        try run("api") { try APIWriter(context: context, output: output).writeAll() }
+        let api = APIWriter(context: context, output: output)
+        try run("api") {
+            try api.writeStats()
+            try api.writePages()
+            try api.writeRecordTasks()
+        }
         clock.lap("api", into: &report)
 
-        let theme = self.theme
-        try run("overview") { try output.write("index.html", theme.render("index", context.overview())) }
+        try run("lists") {
+            try output.write("index.html", theme.render("index", context.overview()))
+            try output.write("tasks/index.html", theme.render("tasks", context.taskListPage()))
+            try output.write("board.html", theme.render("board", context.boardPage()))
+            try output.write("rejected.html", theme.render("rejected", context.rejectedPage()))
+            try output.write("records/index.html", theme.render("records", context.recordsIndexPage()))
+        }
         try run("people") {
+            let calendar = CalendarFeed(context: context, baseURL: workspace.settings.baseURL)
+            let atom = AtomFeed(context: context, baseURL: workspace.settings.baseURL)
             for person in workspace.people {
                 try output.write("people/\(person.id).html", theme.render("person", context.personPage(person)))
+                try output.write("feeds/\(person.id).ics", calendar.render(for: person))
+                try output.write("feeds/\(person.id).atom", atom.render(for: person))
             }
         }
-        clock.lap("overview", into: &report)
+        let links = context.recordLinks
+        let recordFailures = parallelMap(links) { link -> String? in
+            do {
+                try output.write("records/\(link.type)/\(link.id).html", theme.render("record", context.recordPage(link)))
+                return nil
+            } catch { return "\(error)" }
+        }
+        if let failure = recordFailures.compactMap({ $0 }).first { throw .stage("records", StringError(failure)) }
+        clock.lap("lists", into: &report)
 
         let progress = self.progress
         progress?.start("pages", total: workspace.tasks.count)
         let failures = parallelMap(Array(workspace.tasks.indices)) { index -> String? in
             defer { progress?.advance() }
-            let task = context.workspace.tasks[index]
+            let task = workspace.tasks[index]
             do {
-                let html = try theme.render("task", context.page(title: task.title, root: "../", context.taskPage(index, root: "../")))
-                try output.write("tasks/\(task.id).html", html)
+                var view = context.taskPage(index, root: "../")
+                view["history"] = context.history(task.id, root: "../")
+                try output.write("tasks/\(task.id).html", theme.render("task", context.page(title: task.title, root: "../", view)))
+                try output.write("api/tasks/\(task.id).json",
+                                 JSONWriter.canonical(api.taskDocument(index, detailsHTML: view["details_html"] as? String)))
                 return nil
             } catch {
                 return "\(error)"
@@ -81,7 +111,7 @@ public struct SiteBuilder {
         try run("cleanup") { try output.removeStale() }
         clock.lap("assets", into: &report)
 
-        report.pages = workspace.tasks.count + workspace.people.count + 1
+        report.pages = workspace.tasks.count + workspace.people.count + links.count + 5
         report.written = output.written
         report.unchanged = output.unchanged
         report.removed = output.removed

@@ -20,7 +20,7 @@ public struct Theme: Sendable {
     }
 
     /// Template names every theme must provide.
-    public static let requiredTemplates = ["layout", "index", "task"]
+    public static let requiredTemplates = ["layout", "index", "task", "tasks", "board", "person", "record", "records", "rejected"]
 
     private var library: MustacheLibrary
     /// Asset files: path relative to `assets/` → absolute source path.

@@ -51,7 +51,8 @@ struct SiteRun {
         let held = try lock.acquire(workspace.workspace, quiet: output.quiet)
         let report = try QueueStage(workspace: workspace.workspace, now: now, output: output).run(applyQueue: applyQueue)
         let loadTime = Progress.seconds() - started
-        let builder = SiteBuilder(workspace: report.workspace, theme: theme, now: now, output: site.out,
+        let activity = Activity.load(workspace.workspace)
+        let builder = SiteBuilder(workspace: report.workspace, activity: activity, theme: theme, now: now, output: site.out,
                                   progress: Progress.forTerminal(quiet: output.quiet))
         let built: SiteBuilder.Report
         do { built = try builder.build() } catch { throw CLIError("error: \(error)") }

@@ -29,6 +29,7 @@ extension SiteContext {
 
     func overview() -> [String: Any] {
         let root = ""
+        let charts = Charts(context: self)
         var overdue: [Int] = []
         var today: [Int] = []
         var upcoming: [Int] = []
@@ -51,7 +52,7 @@ extension SiteContext {
                 "integration": person.kind == .integration,
             ]
         }
-        return page(title: "Overview", root: root, [
+        return page(title: "Overview", root: root, section: "overview", [
             "stats": statCards(stats.overall),
             "sections": [
                 section("Overdue", key: "overdue", indices: byDue(overdue), empty: "Nothing overdue. Nice work.", root: root),
@@ -59,18 +60,26 @@ extension SiteContext {
                 section("Upcoming", key: "upcoming", indices: byDue(upcoming), empty: "Nothing scheduled ahead.", root: root),
             ],
             "people": people,
+            "charts": [
+                ["title": "Open tasks by due week", "svg": charts.openByDueWeek()],
+                ["title": "Completed per day", "svg": charts.completionsPerDay()],
+                ["title": "Open tasks by priority", "svg": charts.openByPriority()],
+            ],
         ])
     }
 
     /// The values every page gets: the workspace name, the instant, the path
     /// back to the site root (pages work from file:// and any base path).
-    func page(title: String, root: String, _ extra: [String: Any]) -> [String: Any] {
+    func page(title: String, root: String, section: String = "", _ extra: [String: Any]) -> [String: Any] {
         var view = extra
+        if !section.isEmpty { view["section_" + section] = true }
         view["page_title"] = title
         view["workspace_name"] = workspace.settings.name
         view["root"] = root
         view["now"] = ["text": format.instant(day.now), "iso": day.now.rfc3339]
         view["today"] = format.date(day.today)
+        view["rejected_count"] = activity.rejections.count
+        view["has_rejected"] = !activity.rejections.isEmpty
         return view
     }
 }

@@ -20,12 +20,15 @@ extension SiteContext {
              "tasks": byDue(indices).map { taskSummary($0, root: root) }, "empty": empty]
         }
         let badge = stats.badges[person.id]?.count ?? 0
-        return page(title: person.name, root: root, [
-            "person": [
-                "id": person.id, "name": person.name, "email": person.email ?? "",
-                "role": person.role.rawValue, "integration": person.kind == .integration,
-                "badge": badge, "has_badge": badge > 0,
-            ],
+        var profile: [String: Any] = [
+            "id": person.id, "name": person.name, "role": person.role.rawValue,
+            "integration": person.kind == .integration, "badge": badge, "has_badge": badge > 0,
+            "feed_ics": root + "feeds/\(person.id).ics", "feed_atom": root + "feeds/\(person.id).atom",
+            "shields": root + "api/people/\(person.id)/shields.json",
+        ]
+        if let email = person.email { profile["email"] = email }
+        return page(title: person.name, root: root, section: "people", [
+            "person": profile,
             "stats": statCards(stats.byPerson[person.id] ?? Stats()),
             "tabs": [
                 tab("my", "My tasks", mine, "Nothing assigned."),

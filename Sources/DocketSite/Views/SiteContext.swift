@@ -12,9 +12,14 @@ struct SiteContext: Sendable {
     /// counts from the start of its day), `Int64.max` without a due.
     let dueKeys: [Int64]
     let stats: StatsReport
+    /// Journal history, rejected edits and notifications.
+    let activity: Activity
+    /// `Link.key` → indices of the tasks linked to that record (existing or not).
+    let tasksByRecord: [String: [Int]]
 
-    init(workspace: Workspace, now: Instant) {
+    init(workspace: Workspace, now: Instant, activity: Activity = Activity()) {
         self.workspace = workspace
+        self.activity = activity
         let day = DayContext(now: now, settings: workspace.settings)
         self.day = day
         self.format = DateFormatting(day: day)
@@ -31,6 +36,20 @@ struct SiteContext: Sendable {
         self.timings = computed.map(\.0)
         self.dueKeys = computed.map(\.1)
         self.stats = StatsReport(tasks: tasks, timings: timings, people: workspace.people)
+        var byRecord: [String: [Int]] = [:]
+        for (index, task) in tasks.enumerated() {
+            for link in task.links { byRecord[link.key, default: []].append(index) }
+        }
+        for record in workspace.records.keys where byRecord[record] == nil { byRecord[record] = [] }
+        self.tasksByRecord = byRecord
+    }
+
+    /// Every record a page may link to: those in records/ and those only named by a link.
+    var recordLinks: [Link] {
+        tasksByRecord.keys.sorted().map { key in
+            let slash = key.firstIndex(of: "/")!
+            return Link(type: String(key[..<slash]), id: String(key[key.index(after: slash)...]))
+        }
     }
 
     func personName(_ id: String) -> String { workspace.peopleByID[id]?.name ?? id }

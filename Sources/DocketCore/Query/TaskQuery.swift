@@ -1,0 +1,141 @@
+import Foundation
+
+/// The seeds' list filters (status, priority, assignee, type, tag, linked
+/// record, due range, modes, tabs, search) and multi-field sort, over a
+/// workspace at one instant. Used by `docket list`; the site's task list
+/// offers the same filters in the browser.
+public struct TaskQuery: Sendable {
+    /// Seed 003's preset filters.
+    public enum Mode: String, Sendable, CaseIterable { case all, today, overdue, upcoming, completed }
+    /// Seed 004's tabs, relative to one person.
+    public enum Tab: String, Sendable, CaseIterable { case my, delegated, all }
+
+    public enum SortField: String, Sendable, CaseIterable {
+        case due, priority, status, title, type, created, updated, assignee
+    }
+
+    public var statuses: Set<TaskStatus> = []
+    public var priorities: Set<Priority> = []
+    public var assignee: String?
+    public var types: Set<String> = []
+    public var tag: String?
+    public var link: Link?
+    public var dueBefore: Instant?
+    public var dueAfter: Instant?
+    public var mode: Mode = .all
+    public var tab: Tab?
+    public var person: String?
+    public var search: String?
+    /// Fields with direction (true = descending); ties broken by id.
+    public var sort: [(SortField, Bool)] = [(.due, false)]
+    public var limit: Int?
+
+    public init() {}
+
+    public func matches(_ task: Task, _ timing: Timing, workspace: Workspace) -> Bool {
+        if !statuses.isEmpty && !statuses.contains(task.status) { return false }
+        if !priorities.isEmpty && !priorities.contains(task.priority) { return false }
+        if let assignee, !task.assignees.contains(assignee) { return false }
+        if !types.isEmpty && !types.contains(task.type) { return false }
+        if let tag, !task.tags.contains(tag) { return false }
+        if let link, !task.links.contains(link) { return false }
+        switch mode {
+        case .all: break
+        case .today: if !(task.isOpen && timing.isDueToday) { return false }
+        case .overdue: if !timing.isOverdue { return false }
+        case .upcoming: if !timing.isUpcoming { return false }
+        case .completed: if task.status != .completed { return false }
+        }
+        if dueBefore != nil || dueAfter != nil {
+            guard let due = task.due else { return false }
+            let instant = dueInstant(due, zone: workspace.settings.zone)
+            if let dueBefore, !(instant < dueBefore) { return false }
+            if let dueAfter, !(instant > dueAfter) { return false }
+        }
+        if let tab, let person {
+            let assigned = task.assignees.contains(person)
+            switch tab {
+            case .my: if !assigned { return false }
+            case .delegated: if !(task.createdBy == person && !assigned && !task.assignees.isEmpty) { return false }
+            case .all: if !(assigned || task.createdBy == person || task.subscribers.contains(person)) { return false }
+            }
+        }
+        if let search, !search.isEmpty {
+            let needle = search.lowercased()
+            let haystack = ([task.title, task.details ?? ""] + task.tags
+                + task.links.map { workspace.record($0)?.name ?? $0.id }).joined(separator: "\n").lowercased()
+            if !haystack.contains(needle) { return false }
+        }
+        return true
+    }
+
+    /// Indices into `workspace.tasks` of the matching tasks, sorted and limited.
+    public func run(_ workspace: Workspace, day: DayContext) -> [Int] {
+        let zone = workspace.settings.zone
+        var matched = workspace.tasks.indices.filter { matches(workspace.tasks[$0], day.timing(of: workspace.tasks[$0]), workspace: workspace) }
+        let keys = sort
+        matched.sort { a, b in
+            let x = workspace.tasks[a]
+            let y = workspace.tasks[b]
+            for (field, descending) in keys {
+                let order = Self.compare(field, x, y, zone: zone, workspace: workspace)
+                if order != .orderedSame { return descending ? order == .orderedDescending : order == .orderedAscending }
+            }
+            return x.id < y.id
+        }
+        if let limit { matched = Array(matched.prefix(limit)) }
+        return matched
+    }
+
+    public func dueInstant(_ due: Due, zone: Zone) -> Instant {
+        switch due {
+        case .at(let instant): instant
+        case .allDay(let date): zone.startOfDay(date)
+        }
+    }
+
+    static func compare(_ field: SortField, _ x: Task, _ y: Task, zone: Zone, workspace: Workspace) -> ComparisonResult {
+        func order<T: Comparable>(_ a: T, _ b: T) -> ComparisonResult { a < b ? .orderedAscending : (b < a ? .orderedDescending : .orderedSame) }
+        switch field {
+        case .due:
+            // Tasks without a due sort last in either direction of the others.
+            switch (x.due, y.due) {
+            case (nil, nil): return .orderedSame
+            case (nil, _): return .orderedDescending
+            case (_, nil): return .orderedAscending
+            case (let a?, let b?):
+                return order(TaskQuery().dueInstant(a, zone: zone), TaskQuery().dueInstant(b, zone: zone))
+            }
+        case .priority: return order(y.priority, x.priority)  // urgent first when ascending
+        case .status: return order(x.status, y.status)
+        case .title: return x.title.localizedCaseInsensitiveCompare(y.title)
+        case .type: return order(x.type, y.type)
+        case .created: return order(x.createdAt, y.createdAt)
+        case .updated: return order(x.updatedAt, y.updatedAt)
+        case .assignee:
+            let a = x.assignees.first.map { workspace.peopleByID[$0]?.name ?? $0 } ?? "\u{10FFFF}"
+            let b = y.assignees.first.map { workspace.peopleByID[$0]?.name ?? $0 } ?? "\u{10FFFF}"
+            return order(a, b)
+        }
+    }
+
+    /// Parses `due,-priority` into sort keys; the failure names the bad field.
+    public static func parseSort(_ text: String) -> Result<[(SortField, Bool)], EditError> {
+        var keys: [(SortField, Bool)] = []
+        for part in text.split(separator: ",") {
+            let descending = part.hasPrefix("-")
+            let name = descending ? String(part.dropFirst()) : String(part)
+            guard let field = SortField(rawValue: name) else {
+                return .failure(.validation("cannot sort by '\(name)'; use one of: \(SortField.allowedList), with '-' for descending"))
+            }
+            keys.append((field, descending))
+        }
+        return .success(keys)
+    }
+
+    /// A date (start of that day in the workspace zone) or an RFC 3339 date-time.
+    public static func parseBound(_ text: String, zone: Zone) -> Instant? {
+        if let date = LocalDate(iso8601: text) { return zone.startOfDay(date) }
+        return Instant(rfc3339: text)
+    }
+}

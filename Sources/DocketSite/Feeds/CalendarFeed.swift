@@ -1,0 +1,101 @@
+import Foundation
+import DocketCore
+
+/// `feeds/<person>.ics`: the person's open tasks that have a due, as
+/// iCalendar events (RFC 5545) a calendar app can subscribe to.
+struct CalendarFeed {
+    let context: SiteContext
+    let baseURL: String?
+
+    func render(for person: Person) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//docket//task feed//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + escape("\(person.name) — \(context.workspace.settings.name) tasks"),
+        ]
+        let stamp = basic(context.day.now)
+        for index in context.byDue(Array(context.workspace.tasks.indices)) {
+            let task = context.workspace.tasks[index]
+            guard task.isOpen, task.assignees.contains(person.id), let due = task.due else { continue }
+            lines.append("BEGIN:VEVENT")
+            lines.append("UID:\(task.id)@docket")
+            lines.append("DTSTAMP:\(stamp)")
+            switch due {
+            case .at(let instant):
+                lines.append("DTSTART:\(basic(instant))")
+                lines.append("DURATION:PT30M")
+            case .allDay(let date):
+                lines.append("DTSTART;VALUE=DATE:\(compact(date))")
+                lines.append("DTEND;VALUE=DATE:\(compact(date.adding(days: 1)))")
+            }
+            lines.append("SUMMARY:" + escape(task.title))
+            var description = "\(task.priority.label) priority · \(task.status.label) · \(task.type.replacingOccurrences(of: "_", with: " "))"
+            let records = task.links.map { context.workspace.record($0)?.name ?? $0.id }
+            if !records.isEmpty { description += "\nLinked: " + records.joined(separator: ", ") }
+            lines.append("DESCRIPTION:" + escape(description))
+            lines.append("PRIORITY:\(icalPriority(task.priority))")
+            lines.append("STATUS:CONFIRMED")
+            if !task.tags.isEmpty { lines.append("CATEGORIES:" + task.tags.map(escape).joined(separator: ",")) }
+            if let baseURL { lines.append("URL:" + escape(baseURL + "tasks/\(task.id).html")) }
+            if let reminderAt = task.reminderAt(in: context.day.zone) {
+                lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + escape(task.title),
+                          "TRIGGER;VALUE=DATE-TIME:\(basic(reminderAt))", "END:VALARM"]
+            }
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
+    func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            case "\u{00}"..."\u{1F}", "\u{7F}": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Folds lines longer than 75 octets, never inside a UTF-8 sequence.
+    func fold(_ line: String) -> String {
+        var result = ""
+        var count = 0
+        for character in line {
+            let size = String(character).utf8.count
+            if count + size > 75 {
+                result += "\r\n "
+                count = 1
+            }
+            result.append(character)
+            count += size
+        }
+        return result
+    }
+
+    func basic(_ instant: Instant) -> String {
+        instant.rfc3339.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+            .split(separator: ".").first.map { String($0).hasSuffix("Z") ? String($0) : String($0) + "Z" } ?? ""
+    }
+
+    func compact(_ date: LocalDate) -> String { date.iso8601.replacingOccurrences(of: "-", with: "") }
+
+    func icalPriority(_ priority: Priority) -> Int {
+        switch priority {
+        case .urgent: 1
+        case .high: 3
+        case .normal: 5
+        case .low: 9
+        }
+    }
+}
