@@ -13,7 +13,8 @@ struct Docket: ParsableCommand {
         version: "0.1.0",
         subcommands: [Build.self, Apply.self, Render.self, Validate.self, Fmt.self,
                       Add.self, Update.self, Done.self, Reopen.self, Delete.self, CommentCommand.self,
-                      Subscribe.self, Unsubscribe.self, Import.self],
+                      Subscribe.self, Unsubscribe.self, Import.self,
+                      List.self, Show.self, StatsCommand.self, BadgeCommand.self],
         defaultSubcommand: nil
     )
 }
