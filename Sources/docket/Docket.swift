@@ -14,7 +14,7 @@ struct Docket: ParsableCommand {
         subcommands: [Build.self, Apply.self, Render.self, Validate.self, Fmt.self,
                       Add.self, Update.self, Done.self, Reopen.self, Delete.self, CommentCommand.self,
                       Subscribe.self, Unsubscribe.self, Import.self,
-                      List.self, Show.self, StatsCommand.self, BadgeCommand.self],
+                      List.self, Show.self, StatsCommand.self, BadgeCommand.self, Generate.self],
         defaultSubcommand: nil
     )
 }
