@@ -66,12 +66,12 @@
       if (name === 'mode') {
         var checked = form.querySelector('input[name="mode"]:checked');
         state.mode = checked ? checked.value : 'all';
-      } else if (name !== 'sort') {
+      } else {
         var field = form.elements.namedItem(name);
         state[name] = field ? field.value.trim() : '';
       }
     });
-    state.sort = currentSort;
+    if (!state.sort) { state.sort = currentSort; }
     return state;
   }
 
@@ -80,9 +80,13 @@
       if (name === 'mode') {
         var radio = form.querySelector('input[name="mode"][value="' + cssEscape(state.mode) + '"]');
         if (radio) { radio.checked = true; }
-      } else if (name !== 'sort') {
+      } else {
         var field = form.elements.namedItem(name);
-        if (field) { field.value = state[name]; }
+        if (field) {
+          field.value = state[name];
+          // A sort the menu does not list (from a header click) still applies.
+          if (name === 'sort' && field.value !== state.sort) { field.value = ''; }
+        }
       }
     });
   }
@@ -173,14 +177,17 @@
   form.addEventListener('change', onInput);
   form.addEventListener('submit', function (event) { event.preventDefault(); apply(stateFromForm(), true); });
   form.addEventListener('reset', function () {
-    window.setTimeout(function () { currentSort = 'due'; apply(stateFromForm(), true); }, 0);
+    window.setTimeout(function () { currentSort = 'due'; form.elements.namedItem('sort').value = 'due'; apply(stateFromForm(), true); }, 0);
   });
 
   Array.prototype.forEach.call(table.tHead.querySelectorAll('th[data-sort] button'), function (button) {
     button.addEventListener('click', function () {
       var key = button.parentNode.getAttribute('data-sort');
       currentSort = currentSort === key ? '-' + key : key;
-      apply(stateFromForm(), true);
+      var state = stateFromForm();
+      state.sort = currentSort;
+      writeForm(state);
+      apply(state, true);
     });
   });
 

@@ -62,8 +62,9 @@ public struct TaskQuery: Sendable {
         }
         if let search, !search.isEmpty {
             let needle = search.lowercased()
-            let haystack = ([task.title, task.details ?? ""] + task.tags
-                + task.links.map { workspace.record($0)?.name ?? $0.id }).joined(separator: "\n").lowercased()
+            // The same fields the site's task list searches: title, tags, linked records, assignees.
+            let haystack = ([task.title] + task.tags + task.links.map { workspace.record($0)?.name ?? $0.id }
+                + task.assignees.map { workspace.peopleByID[$0]?.name ?? $0 }).joined(separator: " ").lowercased()
             if !haystack.contains(needle) { return false }
         }
         return true

@@ -42,11 +42,21 @@ struct AtomFeed {
                 xml += #"    <link rel="alternate" type="text/html" href="\#(escape(site + "tasks/\(note.task).html" + anchor))"/>"# + "\n"
             }
             if let comment = note.comment, let body = context.workspace.comments[note.task]?.first(where: { $0.id == comment }) {
-                xml += "    <summary type=\"text\">\(escape(body.content))</summary>\n"
+                xml += "    <summary type=\"text\">\(escape(plainText(body.content)))</summary>\n"
             }
             xml += "  </entry>\n"
         }
         return xml + "</feed>\n"
+    }
+
+    /// Mention tokens read as "@Display Name" in a feed reader.
+    func plainText(_ content: String) -> String {
+        Mention.split(content).map { piece in
+            switch piece {
+            case .text(let text): text
+            case .mention(let mention): context.workspace.peopleByID[mention.personID] != nil ? "@" + mention.displayName : mention.token
+            }
+        }.joined()
     }
 
     /// XML escaping for text and attribute values; control characters XML forbids are dropped.
