@@ -63,10 +63,10 @@ struct TaskListDOM {
     var rows: [(id: String, hidden: Bool)] {
         var found: [(String, Bool)] = []
         var rest = Substring(dom)
-        while let start = rest.range(of: "<tr id=\"row-") {
+        while let start = rest.range(of: "<tr data-id=\"") {
             let tagEnd = rest[start.upperBound...].firstIndex(of: ">")!
             let tag = rest[start.lowerBound..<tagEnd]
-            let id = String(tag.dropFirst("<tr id=\"row-".count).prefix { $0 != "\"" })
+            let id = String(tag.dropFirst("<tr data-id=\"".count).prefix { $0 != "\"" })
             found.append((id, tag.contains(" hidden")))
             rest = rest[tagEnd...]
         }

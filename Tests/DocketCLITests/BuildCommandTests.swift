@@ -62,8 +62,9 @@ struct BuildCommandTests {
             #expect(again.stderr.contains("(0 files written"), "\(again.stderr)")
             try FileManager.default.removeItem(atPath: ws + "/tasks/task_01HQ3K4C0000000000000000CC.json")
             let third = try docket(args)
-            #expect(third.stderr.contains("1 removed"), "\(third.stderr)")
+            #expect(third.stderr.contains("2 removed"), "\(third.stderr)")  // its page and its JSON
             #expect(!FileManager.default.fileExists(atPath: dir + "/out/tasks/task_01HQ3K4C0000000000000000CC.html"))
+            #expect(!FileManager.default.fileExists(atPath: dir + "/out/api/tasks/task_01HQ3K4C0000000000000000CC.json"))
         }
     }
 

@@ -20,24 +20,28 @@
   var total = Number(table.getAttribute('data-total')) || 0;
 
   // Read every row once; filtering then touches only the `hidden` flag.
+  function words(text) { return text ? text.split(' ') : []; }
   var rows = Array.prototype.map.call(tbody.rows, function (row, index) {
     var d = row.dataset;
+    var cells = row.cells;
+    // Search covers what the row shows of the task: title and tags, assignees, linked records.
+    var search = (cells[0].textContent + ' ' + cells[5].textContent + ' ' + cells[6].textContent).replace(/\s+/g, ' ').toLowerCase();
     return {
       el: row,
       index: index,
-      status: d.status,
-      priority: d.priority,
-      type: d.type,
-      assignees: d.assignees ? d.assignees.split(' ') : [],
-      tags: d.tags ? d.tags.split(' ') : [],
-      links: d.links ? d.links.split(' ') : [],
-      due: d.due === '' ? Infinity : Number(d.due),
-      dueDay: d.dueDay,
-      modes: d.modes.split(' '),
-      updated: Number(d.updated),
-      assigneeName: (d.assigneeName || '\uffff').toLowerCase(),
-      search: d.search,
-      title: row.cells[0].textContent.trim().toLowerCase()
+      status: d.s,
+      priority: d.p,
+      type: d.t,
+      assignees: words(d.a),
+      tags: words(d.g),
+      links: words(d.l),
+      due: d.d === '' ? Infinity : Number(d.d),
+      dueDay: d.dd,
+      modes: words(d.m),
+      updated: Number(d.u),
+      assigneeName: (cells[5].textContent.trim() || '\uffff').toLowerCase(),
+      search: search,
+      title: cells[0].firstElementChild ? cells[0].firstElementChild.textContent.toLowerCase() : ''
     };
   });
 

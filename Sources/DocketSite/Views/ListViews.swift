@@ -16,7 +16,6 @@ extension SiteContext {
             if timing.isOverdue { modes.append("overdue") }
             if timing.isUpcoming { modes.append("upcoming") }
             if task.status == .completed { modes.append("completed") }
-            let recordNames = task.links.map { workspace.record($0)?.name ?? $0.id }
             view["links"] = task.links.map { link(link: $0, root: root) }
             view["data_modes"] = modes.joined(separator: " ")
             view["data_assignees"] = task.assignees.joined(separator: " ")
@@ -25,9 +24,6 @@ extension SiteContext {
             view["data_due"] = dueKeys[index] == Int64.max ? "" : String(dueKeys[index])
             view["data_due_day"] = timing.dueDay?.iso8601 ?? ""
             view["data_updated"] = String(task.updatedAt.milliseconds)
-            view["data_assignee_name"] = task.assignees.first.map(personName) ?? ""
-            view["data_search"] = ([task.title] + task.tags + recordNames + task.assignees.map(personName))
-                .joined(separator: " ").lowercased()
             view["updated"] = ["text": format.instant(task.updatedAt), "iso": task.updatedAt.rfc3339,
                                "relative": format.relative(task.updatedAt)]
             return view

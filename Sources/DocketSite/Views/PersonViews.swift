@@ -8,7 +8,8 @@ extension SiteContext {
         var mine: [Int] = []
         var delegated: [Int] = []
         var all: [Int] = []
-        for (index, task) in workspace.tasks.enumerated() {
+        // Open work only, as seed 004's tabs (include_done defaults to false); done work is a filter away.
+        for (index, task) in workspace.tasks.enumerated() where task.isOpen {
             let assigned = task.assignees.contains(person.id)
             let created = task.createdBy == person.id
             if assigned { mine.append(index) }
@@ -30,8 +31,9 @@ extension SiteContext {
         return page(title: person.name, root: root, section: "people", [
             "person": profile,
             "stats": statCards(stats.byPerson[person.id] ?? Stats()),
+            "done_url": root + "tasks/index.html?assignee=\(person.id)&mode=completed",
             "tabs": [
-                tab("my", "My tasks", mine, "Nothing assigned."),
+                tab("my", "My open tasks", mine, "Nothing open is assigned."),
                 tab("delegated", "Delegated", delegated, "Nothing delegated to others."),
                 tab("all", "All involving \(person.name)", all, "No tasks involve this person yet."),
             ],
