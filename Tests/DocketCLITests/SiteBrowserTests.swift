@@ -292,3 +292,38 @@ struct FeedTests {
         #expect(entries.first?["link"]?.stringValue?.hasPrefix("https://tasks.northwind.example/tasks/") == true)
     }
 }
+
+/// The task list at 10,000 tasks: filtering still works, and the time it
+/// takes is printed (measured, never asserted; see `make bench`).
+struct LargeListBrowserTests {
+    @Test func filtersTenThousandTasks() throws {
+        try withTemporaryDirectory(under: FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : nil) { dir in
+            #expect(try docket(["generate", "--tasks", "10000", "--queued", "0", "--now", fixtureNow, dir + "/ws"]).status == 0)
+            #expect(try docket(["render", "--workspace", dir + "/ws", "--out", dir + "/site", "--now", fixtureNow, "--quiet"]).status == 0)
+            let driver = """
+                var started = performance.now();
+                var count = document.getElementById('match-count');
+                new MutationObserver(function () {
+                  document.body.setAttribute('data-filter-ms', String(Math.round(performance.now() - started)));
+                }).observe(count, {childList: true, characterData: true, subtree: true});
+                var s = document.getElementById('f-status'); s.value = 'pending'; s.dispatchEvent(new Event('change', {bubbles: true}));
+                document.body.setAttribute('data-load-ms', String(Math.round(started)));
+                """
+            try driver.write(toFile: dir + "/site/tasks/driver.js", atomically: true, encoding: .utf8)
+            let html = try read(dir + "/site/tasks/index.html").replacingOccurrences(of: "</body>", with: "<script src=\"driver.js\"></script></body>")
+            try html.write(toFile: dir + "/site/tasks/driven.html", atomically: true, encoding: .utf8)
+            let started = Date()
+            let page = try Browser.load("file://\(dir)/site/tasks/driven.html", budgetMilliseconds: 20000)
+            let seconds = Date().timeIntervalSince(started)
+            let list = TaskListDOM(dom: page.dom)
+            #expect(list.rows.count == 10_000)
+            let expected = try docket(["list", "--json", "--status", "pending", "--workspace", dir + "/ws", "--now", fixtureNow])
+            let ids = Set((try JSONParser.parse(expected.stdout))["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? [])
+            #expect(Set(list.visibleRows) == ids && !ids.isEmpty)
+            let size = (try FileManager.default.attributesOfItem(atPath: dir + "/site/tasks/index.html")[.size] as? Int) ?? 0
+            let filterMS = TaskListDOM(dom: page.dom).attribute("data-filter-ms", ofElementWithID: "main") ?? page.dom.firstMatch(of: /data-filter-ms="(\d+)"/).map { String($0.1) } ?? "?"
+            let loadMS = page.dom.firstMatch(of: /data-load-ms="(\d+)"/).map { String($0.1) } ?? "?"
+            print("10,000-task list: \(size / 1024) KiB; scripts ready \(loadMS) ms after navigation; a status filter took \(filterMS) ms; chromium run \(String(format: "%.1f", seconds)) s")
+        }
+    }
+}
