@@ -73,7 +73,7 @@ struct List: ParsableCommand {
     @Option(help: ArgumentHelp("my, delegated or all, for --person.", valueName: "tab")) var tab: String?
     @Option(help: ArgumentHelp("Whose tab (default: you, from git config user.email).", valueName: "person")) var person: String?
     @Option(help: "Text to find in titles, tags, linked records' and assignees' names.") var search: String?
-    @Option(help: ArgumentHelp("Fields: due, priority, status, title, type, created, updated, assignee; '-' for descending.", valueName: "fields")) var sort: String = "due"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fields: due, priority, status, title, type, created, updated, assignee; '-' for descending (--sort -priority).", valueName: "fields")) var sort: String = "due"
     @Option(help: "Show at most this many.") var limit: Int?
     @OptionGroup var options: QueryOptions
 

@@ -1,0 +1,85 @@
+import DocketCore
+import Foundation
+import Testing
+
+/// `docket list`, `show`, `stats`, `badge` on the basic fixture at Wed 18 March 2026, 14:00 Berlin.
+struct QueryCommandTests {
+    let ws = fixtures + "/basic"
+
+    func ids(_ arguments: [String]) throws -> [String] {
+        let result = try docket(["list", "--json", "--workspace", ws, "--now", fixtureNow] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONParser.parse(result.stdout)["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+    }
+
+    @Test func filtersModesTabsAndSort() throws {
+        let aa = "task_01HQ3K4A0000000000000000AA", bb = "task_01HQ3K4B0000000000000000BB"
+        let cc = "task_01HQ3K4C0000000000000000CC", zz = "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N"
+        #expect(try ids([]) == [bb, aa, zz, cc])  // by due; no due last
+        #expect(try ids(["--mode", "today"]) == [aa])
+        #expect(try ids(["--mode", "completed"]) == [bb])
+        #expect(try ids(["--mode", "upcoming"]) == [zz])
+        #expect(try ids(["--mode", "overdue"]).isEmpty)
+        #expect(try ids(["--status", "pending,in_progress", "--sort", "-priority"]) == [aa, zz, cc])
+        #expect(try ids(["--priority", "urgent,high"]) == [zz, cc])
+        #expect(try ids(["--assignee", "jane"]) == [bb, zz])
+        #expect(try ids(["--assignee", "jane@acme.example"]) == [bb, zz])  // an email works too
+        #expect(try ids(["--type", "email"]) == [bb, zz])
+        #expect(try ids(["--tag", "contract"]) == [zz])
+        #expect(try ids(["--link", "deal:deal_acme"]) == [zz])
+        #expect(try ids(["--due-after", "2026-03-18", "--due-before", "2026-03-21"]) == [zz])  // AA is due at the 18th's start
+        #expect(try ids(["--search", "ADA"]) == [aa, zz])
+        #expect(try ids(["--search", "lovelace"]) == [zz])  // a linked record's name
+        #expect(try ids(["--tab", "my", "--person", "sam"]) == [bb, aa])  // assigned to sam, any status
+        #expect(try ids(["--tab", "delegated", "--person", "jane"]) == [aa])  // BB is assigned to jane too
+        #expect(try ids(["--sort", "title", "--limit", "2"]) == [aa, bb])
+    }
+
+    @Test func badFiltersAreClearErrors() throws {
+        let status = try docket(["list", "--status", "open-ish", "--workspace", ws])
+        #expect(status.status != 0 && status.stderr.contains("--status must be one of: pending, in_progress, completed, cancelled"))
+        let sort = try docket(["list", "--sort", "colour", "--workspace", ws])
+        #expect(sort.stderr.contains("cannot sort by 'colour'; use one of: due, priority, status, title, type, created, updated, assignee"))
+        let person = try docket(["badge", "nobody", "--workspace", ws])
+        #expect(person.status == 1 && person.stderr.contains("error: no person 'nobody' in people.json; people: jane, sam, auditor, n8n"))
+    }
+
+    @Test func tablesArePlainWhenPiped() throws {
+        let result = try docket(["list", "--workspace", ws, "--now", fixtureNow])
+        #expect(!result.stdout.contains("\u{1B}["))
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("ID                               DUE") == true)
+        #expect(lines.count == 5)
+        #expect(lines.contains { $0.contains("task_01HQ3K4A0000000000000000AA") && $0.contains("today") && $0.contains("Call Ada about the renewal") })
+    }
+
+    @Test func statsAndBadgeMatchTheSiteJSON() throws {
+        try withTemporaryDirectory { dir in
+            let copy = try copyFixture("basic", to: dir)
+            try docket(["render", "--workspace", copy, "--out", dir + "/out", "--now", fixtureNow])
+            let stats = try docket(["stats", "--json", "--workspace", copy, "--now", fixtureNow])
+            #expect(stats.stdout == (try read(dir + "/out/api/stats.json")))
+            let sam = try docket(["stats", "--json", "--person", "sam", "--workspace", copy, "--now", fixtureNow])
+            #expect(sam.stdout == (try read(dir + "/out/api/people/sam/stats.json")))
+            let badge = try docket(["badge", "sam", "--json", "--workspace", copy, "--now", fixtureNow])
+            #expect(badge.stdout == (try read(dir + "/out/api/people/sam/badge.json")))
+            #expect(try docket(["badge", "sam", "--workspace", copy, "--now", fixtureNow]).stdout == "1\n")
+            let table = try docket(["stats", "--workspace", copy, "--now", fixtureNow])
+            #expect(table.stdout.contains("completionRate  25%"))
+        }
+    }
+
+    @Test func showPrintsATaskAndItsComments() throws {
+        let result = try docket(["show", "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "--workspace", ws, "--now", fixtureNow])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Send contract to Ada\ntask_01HQ3K2V8Z6Y4W1X0R9T7S5P3N · Pending · High priority · email\n"))
+        #expect(result.stdout.contains("Reminder    2026-03-20T16:30:00Z"))
+        #expect(result.stdout.contains("Linked      Ada Lovelace (contact), Acme Enterprise Plan (deal)"))
+        #expect(result.stdout.contains("Sam Lee, 2026-03-17T09:00:00Z:\n    Draft is ready."))
+        let json = try docket(["show", "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "--json", "--workspace", ws])
+        let node = try JSONParser.parse(json.stdout)
+        #expect(node["comments"]?.arrayValue?.count == 1 && node["details"]?.stringValue?.contains("annual billing") == true)
+        let missing = try docket(["show", "task_01HQ3K9Z0000000000000000ZZ", "--workspace", ws])
+        #expect(missing.status == 1 && missing.stderr.contains("error: no task 'task_01HQ3K9Z0000000000000000ZZ'"))
+    }
+}
