@@ -15,6 +15,11 @@ struct Validate: ParsableCommand {
         let started = Progress.seconds()
         let result = WorkspaceLoader.load(workspace.workspace)
         let failed = Console.report(result.diagnostics, warnings: !output.quiet)
+        if output.verbose {
+            for (stage, seconds) in result.stageTimes {
+                Console.error("  " + stage.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+            }
+        }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         if !output.quiet {

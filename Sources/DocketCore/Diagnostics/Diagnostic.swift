@@ -30,7 +30,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible, Comparab
 
     /// Orders by path, then position, so output never depends on thread timing.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
+        if a.path != b.path { return a.path.precedesInByteOrder(b.path) }
         if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
         if (a.column ?? 0) != (b.column ?? 0) { return (a.column ?? 0) < (b.column ?? 0) }
         return a.message < b.message

@@ -29,7 +29,7 @@ public struct Changeset: Sendable {
 
     /// Writes first, in path order; then deletions; folders last, deepest first.
     public var ordered: [(path: String, change: Change)] {
-        let sorted = changes.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let sorted = changes.sorted { $0.key.precedesInByteOrder($1.key) }
         let writes = sorted.filter { if case .write = $0.value { true } else { false } }
         let deletes = sorted.filter { $0.value == .delete }
         let folders = sorted.filter { $0.value == .removeEmptyDirectory }.reversed()

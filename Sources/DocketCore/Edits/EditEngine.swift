@@ -234,7 +234,7 @@ public struct EditEngine {
         for member in edit.data {
             switch member.key {
             case "content":
-                guard let text = member.value.stringValue, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                guard let text = member.value.stringValue, !text.isBlank else {
                     throw .validation("Field 'content' must be a non-empty string")
                 }
                 content = text
@@ -356,7 +356,7 @@ public struct EditEngine {
                 }
                 commentID = id
             case "content" where needsContent:
-                guard let text = member.value.stringValue, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                guard let text = member.value.stringValue, !text.isBlank else {
                     throw .validation("Field 'content' must be a non-empty string")
                 }
                 content = text
@@ -471,6 +471,6 @@ public struct EditEngine {
     static func union(_ a: [String], _ b: [String]) -> [String] {
         var result = a
         for item in b where !result.contains(item) { result.append(item) }
-        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return result.sorted { $0.precedesInByteOrder($1) }
     }
 }

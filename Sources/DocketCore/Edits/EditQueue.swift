@@ -41,10 +41,10 @@ public struct EditQueue: Sendable {
         items.sorted { a, b in
             switch (a, b) {
             case (.edit(let x), .edit(let y)):
-                return x.at != y.at ? x.at < y.at : x.id.utf8.lexicographicallyPrecedes(y.id.utf8)
+                return x.at != y.at ? x.at < y.at : x.id.precedesInByteOrder(y.id)
             case (.edit, _): return false
             case (_, .edit): return true
-            default: return a.file.utf8.lexicographicallyPrecedes(b.file.utf8)
+            default: return a.file.precedesInByteOrder(b.file)
             }
         }
     }

@@ -80,7 +80,7 @@ public struct TaskFieldReader {
                 throw .validation("Give either 'title' or 'content_text', not both")
             }
             let key = fields["title"] != nil ? "title" : "content_text"
-            guard let text = node.stringValue, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard let text = node.stringValue, !text.isBlank else {
                 throw .validation("Field '\(key)' must be a non-empty string")
             }
             changes.title = text

@@ -1,6 +1,6 @@
 /// A JSON value that remembers where it came from, so every problem found in
 /// it can be reported at its true line and column.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case object([JSONMember])
     case array([JSONNode])
     case string(String)

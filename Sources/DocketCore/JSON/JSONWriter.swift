@@ -20,7 +20,7 @@ public enum JSONWriter {
     }
 
     public static func sortedMembers(_ members: [JSONMember]) -> [JSONMember] {
-        members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        members.sorted { $0.key.precedesInByteOrder($1.key) }
     }
 
     private static func write(_ value: JSONValue, indent: Int, into out: inout String) {

@@ -31,7 +31,7 @@ public struct Mention: Sendable, Equatable {
                let colon = afterOpen[..<close].firstIndex(of: ":") {
                 let id = String(afterOpen[..<colon])
                 let name = String(afterOpen[afterOpen.index(after: colon)..<close])
-                if Identifier.isValidName(id), !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains("\n") {
+                if Identifier.isValidName(id), !name.isBlank, !name.contains("\n") {
                     plain += rest[..<start.lowerBound]
                     if !plain.isEmpty { pieces.append(.text(String(plain))) }
                     plain = ""

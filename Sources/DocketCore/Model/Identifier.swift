@@ -42,11 +42,18 @@ public enum Identifier {
 /// so the same queue always produces the same ids.
 public enum ULID {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+    /// Byte → is it a Crockford base-32 digit (upper case)?
+    static let isDigit: [Bool] = (0..<256).map { alphabet.contains(UInt8($0)) }
 
     public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 26, bytes[0] <= UInt8(ascii: "7") else { return false }
-        return bytes.allSatisfy { alphabet.contains($0) }
+        var count = 0
+        for byte in text.utf8 {
+            if count == 0 && byte > UInt8(ascii: "7") { return false }
+            if !isDigit[Int(byte)] { return false }
+            count += 1
+            if count > 26 { return false }
+        }
+        return count == 26
     }
 
     /// A ULID from a timestamp and 80 bits taken from `entropy`.

@@ -20,9 +20,12 @@ public enum FileSystem {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: "cannot stat: \(String(cString: strerror(errno)))") }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let expected = Int(info.st_size)
+        var bytes = [UInt8](repeating: 0, count: expected)
         var total = 0
         while true {
+            // A regular file of the size fstat gave is read whole by one read(2): no second call to see EOF.
+            if total == expected && expected > 0 && (info.st_mode & S_IFMT) == S_IFREG { break }
             if total == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
             let n = bytes.withUnsafeMutableBytes { buffer in
                 read(fd, buffer.baseAddress! + total, buffer.count - total)
@@ -38,6 +41,46 @@ public enum FileSystem {
         return bytes
     }
 
+    /// An open directory, so files in it are opened relative to it (`openat`)
+    /// instead of walking the whole path again for each of 100,000 files.
+    public final class Directory: @unchecked Sendable {
+        public let path: String
+        let fd: Int32
+
+        public init?(_ path: String) {
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            self.path = path
+            self.fd = fd
+        }
+
+        deinit { close(fd) }
+
+        /// A small file's bytes with one `openat`, one `read` and one `close`;
+        /// larger files take more reads.
+        public func readBytes(_ name: String) throws(FileError) -> [UInt8] {
+            let file = openat(fd, name, O_RDONLY | O_CLOEXEC)
+            guard file >= 0 else { throw FileError(path: path + "/" + name, reason: "cannot read: \(String(cString: strerror(errno)))") }
+            defer { close(file) }
+            let chunk = 16_384
+            var bytes: [UInt8] = []
+            while true {
+                var got = 0
+                let part = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, count in
+                    got = read(file, buffer.baseAddress!, chunk)
+                    count = max(got, 0)
+                }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw FileError(path: path + "/" + name, reason: "cannot read: \(String(cString: strerror(errno)))")
+                }
+                if bytes.isEmpty && got < chunk { return part }  // the common case: one read, no copy
+                bytes += part
+                if got == 0 { return bytes }
+            }
+        }
+    }
+
     public static func readString(_ path: String) throws(FileError) -> String {
         let bytes = try readBytes(path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -46,9 +89,9 @@ public enum FileSystem {
         return text
     }
 
-    /// Names in a directory, sorted by code point, without hidden entries;
-    /// empty when the directory does not exist.
-    public static func list(_ path: String) -> [String] {
+    /// Names in a directory, sorted by code point (unless `sorted` is false),
+    /// without hidden entries; empty when the directory does not exist.
+    public static func list(_ path: String, sorted: Bool = true) -> [String] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []
@@ -59,7 +102,7 @@ public enum FileSystem {
             if name.hasPrefix(".") { continue }
             names.append(name)
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return sorted ? names.sorted { $0.precedesInByteOrder($1) } : names
     }
 
     /// The folder holding `path` ("." for a bare name).

@@ -16,7 +16,7 @@ extension Task {
         case nil: break
         }
         if !assignees.isEmpty { put("assignees", .strings(assignees)) }
-        if !subscribers.isEmpty { put("subscribers", .strings(subscribers.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })) }
+        if !subscribers.isEmpty { put("subscribers", .strings(subscribers.sorted { $0.precedesInByteOrder($1) })) }
         if !tags.isEmpty { put("tags", .strings(tags)) }
         if !links.isEmpty {
             put("links", .array(links.map { JSONNode(.object(["id": .string($0.id), "type": .string($0.type)])) }))

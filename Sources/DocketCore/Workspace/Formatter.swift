@@ -48,7 +48,7 @@ public enum Formatter {
               let index = members.firstIndex(where: { $0.key == "subscribers" }),
               let list = members[index].value.arrayValue,
               list.allSatisfy({ $0.stringValue != nil }) else { return value }
-        members[index].value.value = .array(list.sorted { $0.stringValue!.utf8.lexicographicallyPrecedes($1.stringValue!.utf8) })
+        members[index].value.value = .array(list.sorted { $0.stringValue!.precedesInByteOrder($1.stringValue!) })
         return .object(members)
     }
 

@@ -5,9 +5,9 @@ import Foundation
 /// written with it so validation and loading are the same single pass.
 public struct ObjectReader {
     public let node: JSONNode
-    private var members: [String: JSONMember] = [:]
-    private var order: [String] = []
-    private var consumed: Set<String> = []
+    // Objects here have a handful of keys: a linear scan beats hashing them.
+    private var members: [JSONMember] = []
+    private var consumed: [Bool] = []
 
     /// nil (after reporting) when `node` is not an object.
     public init?(_ node: JSONNode, what: String, sink: inout DiagnosticSink) {
@@ -16,36 +16,40 @@ public struct ObjectReader {
             return nil
         }
         self.node = node
+        members.reserveCapacity(list.count)
         for member in list {
-            if members[member.key] != nil {
+            if members.contains(where: { $0.key == member.key }) {
                 sink.error("duplicate field '\(member.key)'", at: member.keyOffset)
                 continue
             }
-            members[member.key] = member
-            order.append(member.key)
+            members.append(member)
         }
+        consumed = [Bool](repeating: false, count: members.count)
     }
 
-    public var keys: [String] { order }
+    private func index(of key: String) -> Int? { members.firstIndex { $0.key == key } }
 
-    public func has(_ key: String) -> Bool { members[key] != nil }
+    public var keys: [String] { members.map(\.key) }
+
+    public func has(_ key: String) -> Bool { index(of: key) != nil }
 
     /// The raw member, marking it as known.
     public mutating func member(_ key: String) -> JSONMember? {
-        consumed.insert(key)
-        return members[key]
+        guard let index = index(of: key) else { return nil }
+        consumed[index] = true
+        return members[index]
     }
 
     /// Reports every field that no decoder asked for.
     public func reportUnknown(sink: inout DiagnosticSink, allowed: String) {
-        for key in order where !consumed.contains(key) {
-            sink.error("unknown field '\(key)'; expected one of: \(allowed)", at: members[key]!.keyOffset)
+        for (index, member) in members.enumerated() where !consumed[index] {
+            sink.error("unknown field '\(member.key)'; expected one of: \(allowed)", at: member.keyOffset)
         }
     }
 
     /// Members no decoder asked for, in source order (for open-ended objects).
     public func remaining() -> [JSONMember] {
-        order.filter { !consumed.contains($0) }.map { members[$0]! }
+        members.indices.filter { !consumed[$0] }.map { members[$0] }
     }
 
     // MARK: - Typed fields
@@ -56,7 +60,7 @@ public struct ObjectReader {
             sink.error("field '\(key)' must be a string, found \(member.value.value.kindName)", at: member.value.offset)
             return nil
         }
-        if nonEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if nonEmpty && text.isBlank {
             sink.error("field '\(key)' must not be empty", at: member.value.offset)
             return nil
         }
@@ -136,8 +140,7 @@ public struct ObjectReader {
     }
 
     private mutating func fetch(_ key: String, required: Bool, sink: inout DiagnosticSink) -> JSONMember? {
-        consumed.insert(key)
-        guard let member = members[key] else {
+        guard let member = member(key) else {
             if required { sink.error("missing required field '\(key)'", at: node.offset) }
             return nil
         }

@@ -18,7 +18,8 @@ public struct Workspace: Sendable {
         self.people = people
         self.peopleByID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.records = Dictionary(records.map { ($0.link.key, $0) }, uniquingKeysWith: { first, _ in first })
-        self.tasks = tasks.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        // Sort indices, then move each task once: a Task is too large to shuffle around.
+        self.tasks = tasks.indices.sorted { tasks[$0].id.precedesInByteOrder(tasks[$1].id) }.map { tasks[$0] }
         self.taskIndex = [:]
         self.comments = [:]
         reindex()
@@ -40,6 +41,6 @@ public struct Workspace: Sendable {
     }
 
     static func commentOrder(_ a: Comment, _ b: Comment) -> Bool {
-        a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id.precedesInByteOrder(b.id)
     }
 }

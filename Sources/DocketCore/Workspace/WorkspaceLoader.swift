@@ -5,6 +5,8 @@ public enum WorkspaceLoader {
     public struct Result: Sendable {
         public var workspace: Workspace
         public var diagnostics: [Diagnostic]
+        /// Seconds per stage (records, tasks, comments, index), for `--verbose`.
+        public var stageTimes: [(String, Double)] = []
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -33,29 +35,48 @@ public enum WorkspaceLoader {
             peopleKnown = node.arrayValue != nil
         }
 
+        var times: [(String, Double)] = []
+        var last = Progress.seconds()
+        func lap(_ stage: String) {
+            let now = Progress.seconds()
+            times.append((stage, now - last))
+            last = now
+        }
+
         // Records, then tasks, then comments: each stage only needs the ids of the one before.
         let recordFiles = listRecordFiles(root, into: &diagnostics)
+        var typeDirectories: [String: FileSystem.Directory] = [:]
+        for type in Set(recordFiles.map(\.type)) { typeDirectories[type] = FileSystem.Directory(root + "/records/" + type) }
+        let recordDirectories = typeDirectories
         let recordResults = parallelMap(recordFiles) { file -> (Record?, [Diagnostic]) in
-            decodeFile(root, file.path) { node, sink in
+            decodeFile(root, file.path, in: recordDirectories[file.type], name: file.id + ".json") { node, sink in
                 RecordDecoder.decode(node, expectedType: file.type, expectedID: file.id, sink: &sink)
             }
         }
         let records = recordResults.compactMap(\.0)
         diagnostics += recordResults.flatMap(\.1)
 
+        lap("records")
         let taskFiles = listTaskFiles(root, into: &diagnostics)
+        lap("list tasks")
         var references = References(settings: settings, people: Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                     recordKeys: Set(records.map(\.link.key)),
                                     taskIDs: Set(taskFiles.map(\.id)))
         references.peopleKnown = peopleKnown
         let frozen = references
+        let tasksDirectory = FileSystem.Directory(root + "/tasks")
         let taskResults = parallelMap(taskFiles) { file -> (Task?, [Diagnostic]) in
-            var (task, problems) = decodeFile(root, "tasks/\(file.id).json") { node, sink in
+            var (task, problems) = decodeFile(root, "tasks/\(file.id).json", in: tasksDirectory, name: file.id + ".json") { node, sink in
                 TaskDecoder.decode(node, expectedID: file.id, references: frozen, sink: &sink)
             }
-            if file.hasDetails {
+            if file.hasDetails, let tasksDirectory {
                 do throws(FileError) {
-                    task?.details = try FileSystem.readString(root + "/tasks/\(file.id).md")
+                    let bytes = try tasksDirectory.readBytes(file.id + ".md")
+                    if let text = String(validating: bytes, as: UTF8.self) {
+                        task?.details = text
+                    } else {
+                        problems.append(Diagnostic(.error, path: "tasks/\(file.id).md", message: "is not valid UTF-8 text"))
+                    }
                 } catch {
                     problems.append(Diagnostic(.error, path: "tasks/\(file.id).md", message: error.reason))
                 }
@@ -64,21 +85,20 @@ public enum WorkspaceLoader {
         }
         let tasks = taskResults.compactMap(\.0)
         diagnostics += taskResults.flatMap(\.1)
-        references.taskIDs = Set(taskFiles.map(\.id))
 
-        let commentFiles = listCommentFiles(root, into: &diagnostics)
+        lap("tasks")
         let commentReferences = references
-        let commentResults = parallelMap(commentFiles) { file -> (Comment?, [Diagnostic]) in
-            decodeFile(root, "comments/\(file.task)/\(file.id).json") { node, sink in
-                CommentDecoder.decode(node, expectedTask: file.task, expectedID: file.id,
-                                      references: commentReferences, sink: &sink)
-            }
+        let commentDirectories = listCommentDirectories(root, into: &diagnostics)
+        let commentResults = parallelMap(commentDirectories) { task -> ([Comment], [Diagnostic]) in
+            decodeComments(root, task: task, references: commentReferences)
         }
         diagnostics += commentResults.flatMap(\.1)
-
+        lap("comments")
         let workspace = Workspace(settings: settings, people: people, records: records, tasks: tasks,
-                                  comments: commentResults.compactMap(\.0))
-        return Result(workspace: workspace, diagnostics: diagnostics.sorted())
+                                  comments: commentResults.flatMap(\.0))
+        diagnostics.sort()
+        lap("index")
+        return Result(workspace: workspace, diagnostics: diagnostics, stageTimes: times)
     }
 
     // MARK: - Reading one file
@@ -108,20 +128,43 @@ public enum WorkspaceLoader {
         }
     }
 
-    static func decodeFile<T>(_ root: String, _ path: String,
+    static func decodeFile<T>(_ root: String, _ path: String, in directory: FileSystem.Directory? = nil, name: String = "",
                               _ decode: (JSONNode, inout DiagnosticSink) -> T?) -> (T?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let (node, sink) = parse(root, path, required: true, into: &diagnostics) else { return (nil, diagnostics) }
+        let parsed: (JSONNode, DiagnosticSink)?
+        if let directory {
+            parsed = parse(path, into: &diagnostics) { () throws(FileError) in try directory.readBytes(name) }
+        } else {
+            parsed = parse(root, path, required: true, into: &diagnostics)
+        }
+        guard let (node, sink) = parsed else { return (nil, diagnostics) }
         var mutableSink = sink
         let value = decode(node, &mutableSink)
         return (value, mutableSink.diagnostics)
+    }
+
+    /// Parses bytes from `read`, reporting a read failure or a syntax error against `path`.
+    static func parse(_ path: String, into diagnostics: inout [Diagnostic],
+                      read: () throws(FileError) -> [UInt8]) -> (JSONNode, DiagnosticSink)? {
+        let bytes: [UInt8]
+        do throws(FileError) { bytes = try read() } catch {
+            diagnostics.append(Diagnostic(.error, path: path, message: error.reason))
+            return nil
+        }
+        var sink = DiagnosticSink(path: path, source: SourceText(bytes: bytes))
+        do throws(JSONSyntaxError) {
+            return (try JSONParser.parse(bytes), sink)
+        } catch {
+            sink.error("invalid JSON: \(error.message)", at: error.offset)
+            diagnostics += sink.diagnostics
+            return nil
+        }
     }
 
     // MARK: - Listing
 
     struct RecordFile: Sendable { var type: String; var id: String; var path: String }
     struct TaskFile: Sendable { var id: String; var hasDetails: Bool }
-    struct CommentFile: Sendable { var task: String; var id: String }
 
     static func listRecordFiles(_ root: String, into diagnostics: inout [Diagnostic]) -> [RecordFile] {
         var files: [RecordFile] = []
@@ -151,9 +194,17 @@ public enum WorkspaceLoader {
     }
 
     static func listTaskFiles(_ root: String, into diagnostics: inout [Diagnostic]) -> [TaskFile] {
-        let names = FileSystem.list(root + "/tasks")
-        let nameSet = Set(names)
+        // Unsorted: tasks are ordered by id once they are decoded.
+        let names = FileSystem.list(root + "/tasks", sorted: false)
+        var details: Set<String> = []
+        var stems: Set<String> = []
+        details.reserveCapacity(names.count / 2)
+        stems.reserveCapacity(names.count / 2)
+        for name in names {
+            if let id = stem(name, ".md") { details.insert(id) } else if let id = stem(name, ".json") { stems.insert(id) }
+        }
         var files: [TaskFile] = []
+        files.reserveCapacity(stems.count)
         for name in names {
             if let id = stem(name, ".json") {
                 guard Identifier.isValid(id, kind: .task) else {
@@ -161,9 +212,9 @@ public enum WorkspaceLoader {
                         message: "file name is not a valid task id: expected \(Identifier.expectedShape(.task)).json"))
                     continue
                 }
-                files.append(TaskFile(id: id, hasDetails: nameSet.contains(id + ".md")))
+                files.append(TaskFile(id: id, hasDetails: details.contains(id)))
             } else if let id = stem(name, ".md") {
-                if !nameSet.contains(id + ".json") {
+                if !stems.contains(id) {
                     diagnostics.append(Diagnostic(.error, path: "tasks/\(name)", message: "details file has no task: tasks/\(id).json is missing"))
                 }
             } else {
@@ -173,27 +224,44 @@ public enum WorkspaceLoader {
         return files
     }
 
-    static func listCommentFiles(_ root: String, into diagnostics: inout [Diagnostic]) -> [CommentFile] {
-        var files: [CommentFile] = []
-        for task in FileSystem.list(root + "/comments") {
+    /// The task folders under `comments/`; a folder that is not named after a task id is reported.
+    static func listCommentDirectories(_ root: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        FileSystem.list(root + "/comments").filter { task in
             guard Identifier.isValid(task, kind: .task), FileSystem.isDirectory(root + "/comments/" + task) else {
                 diagnostics.append(Diagnostic(.error, path: "comments/\(task)",
                     message: "expected a folder named after a task id (\(Identifier.expectedShape(.task)))"))
-                continue
+                return false
             }
-            for name in FileSystem.list(root + "/comments/" + task) {
-                guard let id = stem(name, ".json"), Identifier.isValid(id, kind: .comment) else {
-                    diagnostics.append(Diagnostic(.error, path: "comments/\(task)/\(name)",
-                        message: "file name is not a valid comment id: expected \(Identifier.expectedShape(.comment)).json"))
-                    continue
-                }
-                files.append(CommentFile(task: task, id: id))
-            }
+            return true
         }
-        return files
     }
 
+    /// Every comment of one task: its folder is opened once and its files read relative to it.
+    static func decodeComments(_ root: String, task: String, references: References) -> ([Comment], [Diagnostic]) {
+        var comments: [Comment] = []
+        var diagnostics: [Diagnostic] = []
+        let directory = FileSystem.Directory(root + "/comments/" + task)
+        for name in FileSystem.list(root + "/comments/" + task) {
+            let path = "comments/\(task)/\(name)"
+            guard let id = stem(name, ".json"), Identifier.isValid(id, kind: .comment) else {
+                diagnostics.append(Diagnostic(.error, path: path,
+                    message: "file name is not a valid comment id: expected \(Identifier.expectedShape(.comment)).json"))
+                continue
+            }
+            let (comment, problems) = decodeFile(root, path, in: directory, name: name) { node, sink in
+                CommentDecoder.decode(node, expectedTask: task, expectedID: id, references: references, sink: &sink)
+            }
+            if let comment { comments.append(comment) }
+            diagnostics += problems
+        }
+        return (comments, diagnostics)
+    }
+
+    /// `name` without `suffix`, by UTF-8 bytes (Character-based String
+    /// operations are far slower, and this runs for every file).
     static func stem(_ name: String, _ suffix: String) -> String? {
-        name.hasSuffix(suffix) && name.count > suffix.count ? String(name.dropLast(suffix.count)) : nil
+        let count = suffix.utf8.count
+        guard name.utf8.count > count, name.hasByteSuffix(suffix) else { return nil }
+        return String(name.utf8.dropLast(count))!
     }
 }
