@@ -57,9 +57,13 @@ public struct SiteBuilder {
         }
         clock.lap("api", into: &report)
 
+        let rows: RowFragments
+        do { rows = try RowFragments(context: context, theme: theme) } catch { throw .stage("rows", error) }
+        clock.lap("rows", into: &report)
+
         try run("lists") {
-            try output.write("index.html", theme.render("index", context.overview()))
-            try output.write("tasks/index.html", theme.render("tasks", context.taskListPage()))
+            try output.write("index.html", theme.render("index", context.overview(rows)))
+            try output.write("tasks/index.html", theme.render("tasks", context.taskListPage(rows)))
             try output.write("board.html", theme.render("board", context.boardPage()))
             try output.write("rejected.html", theme.render("rejected", context.rejectedPage()))
             try output.write("records/index.html", theme.render("records", context.recordsIndexPage()))
@@ -68,7 +72,7 @@ public struct SiteBuilder {
             let calendar = CalendarFeed(context: context, baseURL: workspace.settings.baseURL)
             let atom = AtomFeed(context: context, baseURL: workspace.settings.baseURL)
             for person in workspace.people {
-                try output.write("people/\(person.id).html", theme.render("person", context.personPage(person)))
+                try output.write("people/\(person.id).html", theme.render("person", context.personPage(person, rows: rows)))
                 try output.write("feeds/\(person.id).ics", calendar.render(for: person))
                 try output.write("feeds/\(person.id).atom", atom.render(for: person))
             }
@@ -76,7 +80,7 @@ public struct SiteBuilder {
         let links = context.recordLinks
         let recordFailures = parallelMap(links) { link -> String? in
             do {
-                try output.write("records/\(link.type)/\(link.id).html", theme.render("record", context.recordPage(link)))
+                try output.write("records/\(link.type)/\(link.id).html", theme.render("record", context.recordPage(link, rows: rows)))
                 return nil
             } catch { return "\(error)" }
         }

@@ -20,7 +20,8 @@ public struct Theme: Sendable {
     }
 
     /// Template names every theme must provide.
-    public static let requiredTemplates = ["layout", "index", "task", "tasks", "board", "person", "record", "records", "rejected"]
+    public static let requiredTemplates = ["layout", "index", "task", "tasks", "board", "person", "record", "records", "rejected",
+                                             "partials/task-row", "partials/task-table-row"]
 
     private var library: MustacheLibrary
     /// Asset files: path relative to `assets/` → absolute source path.
@@ -33,6 +34,7 @@ public struct Theme: Sendable {
             guard FileSystem.isDirectory(directory) else { throw .missingDirectory(directory) }
             for relative in Self.walk(directory) { files[relative] = directory + "/" + relative }
         }
+        _ = FastHTMLEscaping.registered
         var library = MustacheLibrary()
         var assets: [(String, String)] = []
         for (relative, source) in files.sorted(by: { $0.key < $1.key }) {
@@ -40,7 +42,7 @@ public struct Theme: Sendable {
                 let text: String
                 do throws(FileError) { text = try FileSystem.readString(source) } catch { throw .unreadable(error) }
                 do {
-                    try library.register(text, named: String(relative.dropLast(".mustache".count)))
+                    try library.register(FastHTMLEscaping.pragma + text, named: String(relative.dropLast(".mustache".count)))
                 } catch let error as MustacheTemplate.ParserError {
                     throw .badTemplate(path: source, line: error.context.lineNumber, column: error.context.columnNumber,
                                        reason: "template syntax: \(error.error)")

@@ -2,38 +2,45 @@ import DocketCore
 import Foundation
 
 extension SiteContext {
-    /// The task list: every task as a table row carrying what the browser
-    /// filters need in `data-` attributes, and the options of each filter.
-    func taskListPage() -> [String: Any] {
+    /// One row of the task list: the task and what the browser filters need in `data-` attributes.
+    func tableRow(_ index: Int) -> [String: Any] {
         let root = "../"
-        // Rows in the default order (due, soonest first) so the page reads right without JavaScript.
-        let rows = byDue(Array(workspace.tasks.indices)).map { index -> [String: Any] in
-            let task = workspace.tasks[index]
-            let timing = timings[index]
-            var view = taskSummary(index, root: root)
-            var modes = ["all"]
-            if task.isOpen && timing.isDueToday { modes.append("today") }
-            if timing.isOverdue { modes.append("overdue") }
-            if timing.isUpcoming { modes.append("upcoming") }
-            if task.status == .completed { modes.append("completed") }
-            view["links"] = task.links.map { link(link: $0, root: root) }
-            view["data_modes"] = modes.joined(separator: " ")
-            view["data_assignees"] = task.assignees.joined(separator: " ")
-            view["data_tags"] = task.tags.joined(separator: " ")
-            view["data_links"] = task.links.map(\.key).joined(separator: " ")
-            view["data_due"] = dueKeys[index] == Int64.max ? "" : String(dueKeys[index])
-            view["data_due_day"] = timing.dueDay?.iso8601 ?? ""
-            view["data_updated"] = String(task.updatedAt.milliseconds)
-            view["updated"] = ["text": format.instant(task.updatedAt), "iso": task.updatedAt.rfc3339,
-                               "relative": format.relative(task.updatedAt)]
-            return view
-        }
+        let task = workspace.tasks[index]
+        let timing = timings[index]
+        var view = taskSummary(index, root: root)
+        var modes = ["all"]
+        if task.isOpen && timing.isDueToday { modes.append("today") }
+        if timing.isOverdue { modes.append("overdue") }
+        if timing.isUpcoming { modes.append("upcoming") }
+        if task.status == .completed { modes.append("completed") }
+        view["links"] = task.links.map { link(link: $0, root: root) }
+        view["data_modes"] = modes.joined(separator: " ")
+        view["data_assignees"] = task.assignees.joined(separator: " ")
+        view["data_tags"] = task.tags.joined(separator: " ")
+        view["data_links"] = task.links.map(\.key).joined(separator: " ")
+        view["data_due"] = dueKeys[index] == Int64.max ? "" : String(dueKeys[index])
+        view["data_due_day"] = timing.dueDay?.iso8601 ?? ""
+        view["data_updated"] = String(task.updatedAt.milliseconds)
+        view["updated"] = ["text": format.instant(task.updatedAt), "iso": task.updatedAt.rfc3339,
+                           "relative": format.relative(task.updatedAt)]
+        return view
+    }
+
+    /// The task list: every task as a table row (rendered once, see `RowFragments`),
+    /// in due order so the page reads right without JavaScript, and the options of each filter.
+    func taskListPage(_ rows: RowFragments) -> [String: Any] {
+        let root = "../"
+        var html = ""
+        let order = byDue(Array(workspace.tasks.indices))
+        html.reserveCapacity(order.reduce(0) { $0 + rows.tableRows[$1].utf8.count })
+        for index in order { html += rows.tableRows[index] }
         func options(_ values: [(String, String)]) -> [[String: Any]] { values.map { ["value": $0.0, "label": $0.1] } }
         let tags = Set(workspace.tasks.flatMap(\.tags)).sorted()
         let linked = recordLinks.filter { !(tasksByRecord[$0.key]?.isEmpty ?? true) }
         return page(title: "Tasks", root: root, section: "tasks", [
-            "rows": rows,
-            "total": rows.count,
+            "rows_html": html,
+            "has_rows": !order.isEmpty,
+            "total": order.count,
             "statuses": options(TaskStatus.allCases.map { ($0.rawValue, $0.label) }),
             "priorities": options(Priority.allCases.reversed().map { ($0.rawValue, $0.label) }),
             "people": options(workspace.people.map { ($0.id, $0.name) }),
@@ -45,7 +52,9 @@ extension SiteContext {
         ])
     }
 
-    /// How many closed tasks a board column shows before linking to the list.
+    /// How many cards a board column shows before linking to the list: a
+    /// board of every open task stops being readable long before 100,000.
+    static let boardOpenLimit = 100
     static let boardClosedLimit = 50
 
     /// Columns by status: open work in full, the most recently closed work capped.
@@ -57,7 +66,7 @@ extension SiteContext {
             var indices = byStatus[status] ?? []
             let total = indices.count
             if status.isOpen {
-                indices = byDue(indices)
+                indices = Array(byDue(indices).prefix(Self.boardOpenLimit))
             } else {
                 indices.sort { workspace.tasks[$0].updatedAt > workspace.tasks[$1].updatedAt }
                 indices = Array(indices.prefix(Self.boardClosedLimit))
@@ -73,7 +82,7 @@ extension SiteContext {
     }
 
     /// A record's page: its fields and every task linked to it.
-    func recordPage(_ link: Link) -> [String: Any] {
+    func recordPage(_ link: Link, rows: RowFragments) -> [String: Any] {
         let root = "../../"
         let record = workspace.record(link)
         let indices = byDue(tasksByRecord[link.key] ?? [])
@@ -86,8 +95,8 @@ extension SiteContext {
         return page(title: record?.name ?? link.id, root: root, section: "records", [
             "record": ["type": link.type, "id": link.id, "name": record?.name ?? link.id, "known": record != nil,
                        "fields": fields, "api_url": root + "api/records/\(link.type)/\(link.id)/tasks.json"],
-            "open": open.map { taskSummary($0, root: root) }, "open_count": open.count,
-            "closed": closed.map { taskSummary($0, root: root) }, "closed_count": closed.count,
+            "open": rows.listRows(open, root: root), "open_count": open.count,
+            "closed": rows.listRows(closed, root: root), "closed_count": closed.count,
         ])
     }
 

@@ -16,18 +16,18 @@ extension SiteContext {
     }
 
     /// A titled list of tasks with its count and an empty-state message.
-    func section(_ title: String, key: String, indices: [Int], empty: String, root: String) -> [String: Any] {
+    func section(_ title: String, key: String, indices: [Int], empty: String, root: String, rows: RowFragments) -> [String: Any] {
         let shown = indices.prefix(Self.overviewListLimit)
         return [
             "title": title, "key": key, "count": indices.count,
-            "tasks": shown.map { taskSummary($0, root: root) },
+            "tasks": rows.listRows(Array(shown), root: root),
             "more": max(0, indices.count - shown.count),
             "has_more": indices.count > shown.count,
             "empty": empty,
         ]
     }
 
-    func overview() -> [String: Any] {
+    func overview(_ rows: RowFragments) -> [String: Any] {
         let root = ""
         let charts = Charts(context: self)
         var overdue: [Int] = []
@@ -55,9 +55,9 @@ extension SiteContext {
         return page(title: "Overview", root: root, section: "overview", [
             "stats": statCards(stats.overall),
             "sections": [
-                section("Overdue", key: "overdue", indices: byDue(overdue), empty: "Nothing overdue. Nice work.", root: root),
-                section("Later today", key: "today", indices: byDue(today), empty: "Nothing else due today.", root: root),
-                section("Upcoming", key: "upcoming", indices: byDue(upcoming), empty: "Nothing scheduled ahead.", root: root),
+                section("Overdue", key: "overdue", indices: byDue(overdue), empty: "Nothing overdue. Nice work.", root: root, rows: rows),
+                section("Later today", key: "today", indices: byDue(today), empty: "Nothing else due today.", root: root, rows: rows),
+                section("Upcoming", key: "upcoming", indices: byDue(upcoming), empty: "Nothing scheduled ahead.", root: root, rows: rows),
             ],
             "people": people,
             "charts": [

@@ -3,7 +3,7 @@ import DocketCore
 extension SiteContext {
     /// A person's page: their badge and stats, and the tabs of seed 004 —
     /// my (assigned to them), delegated (created by them for others), all.
-    func personPage(_ person: Person) -> [String: Any] {
+    func personPage(_ person: Person, rows: RowFragments) -> [String: Any] {
         let root = "../"
         var mine: [Int] = []
         var delegated: [Int] = []
@@ -18,7 +18,7 @@ extension SiteContext {
         }
         func tab(_ key: String, _ title: String, _ indices: [Int], _ empty: String) -> [String: Any] {
             ["key": key, "title": title, "count": indices.count,
-             "tasks": byDue(indices).map { taskSummary($0, root: root) }, "empty": empty]
+             "tasks": rows.listRows(byDue(indices), root: root), "empty": empty]
         }
         let badge = stats.badges[person.id]?.count ?? 0
         var profile: [String: Any] = [
