@@ -32,19 +32,35 @@ struct APIWriter {
         ])
     }
 
-    /// `api/tasks/page-<n>.json`: every task, 200 a page, in id (creation) order.
-    func writePages() throws {
+    /// Each task's JSON on one line, made once and shared by every list file.
+    static func compactTasks(_ context: SiteContext) -> [String] {
         let tasks = context.workspace.tasks
-        let pages = max(1, (tasks.count + Self.pageSize - 1) / Self.pageSize)
+        return parallelMap(Array(tasks.indices)) { JSONWriter.compact(tasks[$0].json) }
+    }
+
+    /// A list file: `{"data":[…],…}` on few lines, with the tasks' compact JSON spliced in.
+    static func listDocument(_ tasks: [String], extra: [(String, String)]) -> String {
+        var out = "{\"data\":[\n"
+        out.reserveCapacity(tasks.reduce(64) { $0 + $1.utf8.count + 2 })
+        for (position, task) in tasks.enumerated() {
+            out += task
+            out += position == tasks.count - 1 ? "\n" : ",\n"
+        }
+        out += "]"
+        for (key, value) in extra { out += ",\"\(key)\":\(value)" }
+        return out + "}\n"
+    }
+
+    /// `api/tasks/page-<n>.json`: every task, 200 a page, in id (creation) order.
+    /// List files are compact (one task a line): at 100,000 tasks pretty-printing them costs seconds.
+    func writePages(_ compact: [String]) throws {
+        let pages = max(1, (compact.count + Self.pageSize - 1) / Self.pageSize)
         for page in 1...pages {
-            let slice = tasks[min(tasks.count, (page - 1) * Self.pageSize)..<min(tasks.count, page * Self.pageSize)]
+            let slice = Array(compact[min(compact.count, (page - 1) * Self.pageSize)..<min(compact.count, page * Self.pageSize)])
             let hasMore = page < pages
-            let body = JSONValue.object([
-                "data": .array(slice.map { JSONNode($0.json) }),
-                "has_more": .bool(hasMore),
-                "next": hasMore ? .string("page-\(page + 1).json") : .null,
-            ])
-            try output.write("api/tasks/page-\(page).json", JSONWriter.canonical(body))
+            let body = Self.listDocument(slice, extra: [("has_more", hasMore ? "true" : "false"),
+                                                         ("next", hasMore ? "\"page-\(page + 1).json\"" : "null")])
+            try output.write("api/tasks/page-\(page).json", body)
         }
     }
 
@@ -88,15 +104,22 @@ struct APIWriter {
     }
 
     /// `api/records/<type>/<id>/tasks.json`: the tasks on one record.
-    func writeRecordTasks() throws {
-        for link in context.recordLinks {
+    func writeRecordTasks(_ compact: [String], fingerprints: Fingerprints) throws {
+        let context = self.context
+        let output = self.output
+        let failures = parallelMap(context.recordLinks) { link -> String? in
+            let path = "api/records/\(link.type)/\(link.id)/tasks.json"
+            let fingerprint = fingerprints.record(link, context: context)
+            if output.isCurrent(path, fingerprint: fingerprint) { return nil }
             let indices = context.tasksByRecord[link.key] ?? []
-            let record = context.workspace.record(link)
-            let body = JSONValue.object([
-                "data": .array(indices.map { JSONNode(context.workspace.tasks[$0].json) }),
-                "record": .object(["id": .string(link.id), "name": .string(record?.name ?? link.id), "type": .string(link.type)]),
-            ])
-            try output.write("api/records/\(link.type)/\(link.id)/tasks.json", JSONWriter.canonical(body))
+            let record = JSONWriter.compact(.object(["id": .string(link.id), "name": .string(context.workspace.record(link)?.name ?? link.id),
+                                                      "type": .string(link.type)]))
+            do {
+                try output.write(path, Self.listDocument(indices.map { compact[$0] }, extra: [("record", record)]),
+                                 fingerprint: fingerprint)
+                return nil
+            } catch { return "\(error)" }
         }
+        if let failure = failures.compactMap({ $0 }).first { throw StringError(failure) }
     }
 }

@@ -50,10 +50,12 @@ public struct SiteBuilder {
         clock.lap("compute", into: &report)
 
         let api = APIWriter(context: context, output: output)
+        let compact = APIWriter.compactTasks(context)
+        let fingerprints = Fingerprints(context: context, theme: theme, compactTasks: compact)
         try run("api") {
             try api.writeStats()
-            try api.writePages()
-            try api.writeRecordTasks()
+            try api.writePages(compact)
+            try api.writeRecordTasks(compact, fingerprints: fingerprints)
         }
         clock.lap("api", into: &report)
 
@@ -79,8 +81,11 @@ public struct SiteBuilder {
         }
         let links = context.recordLinks
         let recordFailures = parallelMap(links) { link -> String? in
+            let path = "records/\(link.type)/\(link.id).html"
+            let fingerprint = fingerprints.record(link, context: context)
+            if output.isCurrent(path, fingerprint: fingerprint) { return nil }
             do {
-                try output.write("records/\(link.type)/\(link.id).html", theme.render("record", context.recordPage(link, rows: rows)))
+                try output.write(path, theme.render("record", context.recordPage(link, rows: rows)), fingerprint: fingerprint)
                 return nil
             } catch { return "\(error)" }
         }
@@ -92,12 +97,19 @@ public struct SiteBuilder {
         let failures = parallelMap(Array(workspace.tasks.indices)) { index -> String? in
             defer { progress?.advance() }
             let task = workspace.tasks[index]
+            let fingerprint = fingerprints.tasks[index]
+            let page = "tasks/\(task.id).html"
+            let json = "api/tasks/\(task.id).json"
+            // Both checked (each marks its file as kept when current).
+            let pageIsCurrent = output.isCurrent(page, fingerprint: fingerprint)
+            let jsonIsCurrent = output.isCurrent(json, fingerprint: fingerprint)
+            if pageIsCurrent && jsonIsCurrent { return nil }
             do {
                 var view = context.taskPage(index, root: "../")
                 view["history"] = context.history(task.id, root: "../")
-                try output.write("tasks/\(task.id).html", theme.render("task", context.page(title: task.title, root: "../", view)))
-                try output.write("api/tasks/\(task.id).json",
-                                 JSONWriter.canonical(api.taskDocument(index, detailsHTML: view["details_html"] as? String)))
+                try output.write(page, theme.render("task", context.page(title: task.title, root: "../", view)), fingerprint: fingerprint)
+                try output.write(json, JSONWriter.canonical(api.taskDocument(index, detailsHTML: view["details_html"] as? String)),
+                                 fingerprint: fingerprint)
                 return nil
             } catch {
                 return "\(error)"
@@ -112,7 +124,10 @@ public struct SiteBuilder {
                 try output.write("assets/" + asset.relative, FileSystem.readBytes(asset.source))
             }
         }
-        try run("cleanup") { try output.removeStale() }
+        try run("cleanup") {
+            try output.removeStale()
+            try output.saveManifest()
+        }
         clock.lap("assets", into: &report)
 
         report.pages = workspace.tasks.count + workspace.people.count + links.count + 5

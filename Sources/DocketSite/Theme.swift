@@ -24,6 +24,9 @@ public struct Theme: Sendable {
                                              "partials/task-row", "partials/task-table-row"]
 
     private var library: MustacheLibrary
+    /// A hash of every template and asset: part of every page's fingerprint,
+    /// so a theme change re-renders everything.
+    public private(set) var fingerprint: UInt64 = StableHash.fnv1a64("theme")
     /// Asset files: path relative to `assets/` → absolute source path.
     public private(set) var assets: [(relative: String, source: String)]
 
@@ -41,6 +44,7 @@ public struct Theme: Sendable {
             if relative.hasSuffix(".mustache") {
                 let text: String
                 do throws(FileError) { text = try FileSystem.readString(source) } catch { throw .unreadable(error) }
+                fingerprint = StableHash.combine(StableHash.combine(fingerprint, relative), text)
                 do {
                     try library.register(FastHTMLEscaping.pragma + text, named: String(relative.dropLast(".mustache".count)))
                 } catch let error as MustacheTemplate.ParserError {
@@ -51,6 +55,9 @@ public struct Theme: Sendable {
                 }
             } else if relative.hasPrefix("assets/") {
                 assets.append((String(relative.dropFirst("assets/".count)), source))
+                if let bytes = try? FileSystem.readBytes(source) {
+                    fingerprint = StableHash.combine(StableHash.combine(fingerprint, relative), String(decoding: bytes, as: UTF8.self))
+                }
             }
         }
         for name in Self.requiredTemplates where library.getTemplate(named: name) == nil {

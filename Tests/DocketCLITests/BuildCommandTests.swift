@@ -157,3 +157,41 @@ struct CheckCommandTests {
         #expect(try docket(["fmt", "--check", "--workspace", packageRoot + "/data"]).status == 0)
     }
 }
+
+/// Incremental builds: pages whose inputs did not change are neither rendered
+/// nor written, and the result is exactly what a build from scratch gives.
+struct IncrementalBuildTests {
+    @Test func aRebuildAfterOneEditRewritesFewFilesAndEqualsAColdBuild() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("site", to: dir)
+            #expect(try docket(["build", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow]).status == 0)
+            let comment = #"{"id": "edit_01HQ3M20000000000000000001", "op": "comment.create", "actor": "jane", "at": "2026-03-18T12:30:00Z", "task": "task_01HQ3K4C0000000000000000CC", "data": {"content": "Any news?"}}"#
+            try comment.write(toFile: ws + "/queue/later.json", atomically: true, encoding: .utf8)
+            let rebuild = try docket(["build", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow])
+            #expect(rebuild.status == 0, "\(rebuild.stderr)")
+            // The commented task's page and JSON, the lists that show its comment count… but not the other tasks' pages.
+            let written = Int(rebuild.stderr.firstMatch(of: /\((\d+) files written/)?.1 ?? "") ?? -1
+            #expect(written > 0 && written < 15, "\(rebuild.stderr)")
+            try FileManager.default.copyItem(atPath: ws, toPath: dir + "/fresh-ws")
+            #expect(try docket(["render", "--workspace", dir + "/fresh-ws", "--out", dir + "/fresh", "--now", fixtureNow]).status == 0)
+            let incremental = try tree(dir + "/out").filter { $0.key != ".docket-site" }
+            let cold = try tree(dir + "/fresh").filter { $0.key != ".docket-site" }
+            #expect(incremental == cold)
+            #expect(try read(dir + "/out/tasks/task_01HQ3K4C0000000000000000CC.html").contains("Any news?"))
+        }
+    }
+
+    @Test func aThemeChangeRerendersEveryPage() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try docket(["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow])
+            try FileManager.default.createDirectory(atPath: dir + "/theme", withIntermediateDirectories: true)
+            let task = try read(packageRoot + "/templates/task.mustache").replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1 class=\"themed\">{{title}}</h1>")
+            try task.write(toFile: dir + "/theme/task.mustache", atomically: true, encoding: .utf8)
+            #expect(try docket(["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow, "--templates", dir + "/theme"]).status == 0)
+            for id in ["task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "task_01HQ3K4C0000000000000000CC"] {
+                #expect(try read(dir + "/out/tasks/\(id).html").contains("<h1 class=\"themed\">"))
+            }
+        }
+    }
+}

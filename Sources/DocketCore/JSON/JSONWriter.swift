@@ -11,11 +11,18 @@ public enum JSONWriter {
         return out
     }
 
+    /// A compact single-line form, keys sorted, for JSON files where size matters.
+    public static func compact(_ value: JSONValue) -> String {
+        var out = ""
+        writeCompact(value, htmlSafe: false, into: &out)
+        return out
+    }
+
     /// A compact single-line form for JSON embedded in HTML pages: `<`, `>`
     /// and `&` are written as `\u` escapes so no text can close a `<script>`.
     public static func compactForHTML(_ value: JSONValue) -> String {
         var out = ""
-        writeCompact(value, into: &out)
+        writeCompact(value, htmlSafe: true, into: &out)
         return out
     }
 
@@ -53,26 +60,26 @@ public enum JSONWriter {
         }
     }
 
-    private static func writeCompact(_ value: JSONValue, into out: inout String) {
+    private static func writeCompact(_ value: JSONValue, htmlSafe: Bool, into out: inout String) {
         switch value {
         case .object(let members):
             out.append("{")
             for (position, member) in sortedMembers(members).enumerated() {
                 if position > 0 { out.append(",") }
-                appendString(member.key, htmlSafe: true, into: &out)
+                appendString(member.key, htmlSafe: htmlSafe, into: &out)
                 out.append(":")
-                writeCompact(member.value.value, into: &out)
+                writeCompact(member.value.value, htmlSafe: htmlSafe, into: &out)
             }
             out.append("}")
         case .array(let elements):
             out.append("[")
             for (position, element) in elements.enumerated() {
                 if position > 0 { out.append(",") }
-                writeCompact(element.value, into: &out)
+                writeCompact(element.value, htmlSafe: htmlSafe, into: &out)
             }
             out.append("]")
         default:
-            writeScalar(value, htmlSafe: true, into: &out)
+            writeScalar(value, htmlSafe: htmlSafe, into: &out)
         }
     }
 

@@ -91,6 +91,18 @@ public enum ULID {
 
 /// FNV-1a: a tiny hash whose value never changes between runs (unlike `Hasher`).
 public enum StableHash {
+    /// Folds more input into a running hash.
+    public static func combine(_ hash: UInt64, _ text: String) -> UInt64 {
+        var value = hash
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        // A separator, so ("ab", "c") and ("a", "bc") differ.
+        value ^= 0xFF
+        return value &* 0x0000_0100_0000_01B3
+    }
+
     public static func fnv1a64(_ text: String, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         var hash = basis
         for byte in text.utf8 {

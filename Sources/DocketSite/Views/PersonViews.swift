@@ -3,6 +3,9 @@ import DocketCore
 extension SiteContext {
     /// A person's page: their badge and stats, and the tabs of seed 004 —
     /// my (assigned to them), delegated (created by them for others), all.
+    /// Rows per tab on a person's page.
+    static let personTabLimit = 200
+
     func personPage(_ person: Person, rows: RowFragments) -> [String: Any] {
         let root = "../"
         var mine: [Int] = []
@@ -16,9 +19,12 @@ extension SiteContext {
             if created && !assigned && !task.assignees.isEmpty { delegated.append(index) }
             if assigned || created || task.subscribers.contains(person.id) { all.append(index) }
         }
+        // Each tab shows the soonest-due work; the rest is a filter away in the task list.
         func tab(_ key: String, _ title: String, _ indices: [Int], _ empty: String) -> [String: Any] {
-            ["key": key, "title": title, "count": indices.count,
-             "tasks": rows.listRows(byDue(indices), root: root), "empty": empty]
+            let shown = Array(byDue(indices).prefix(Self.personTabLimit))
+            return ["key": key, "title": title, "count": indices.count, "tasks": rows.listRows(shown, root: root), "empty": empty,
+                    "has_more": indices.count > shown.count, "more": indices.count - shown.count,
+                    "more_url": root + "tasks/index.html?assignee=\(person.id)"]
         }
         let badge = stats.badges[person.id]?.count ?? 0
         var profile: [String: Any] = [
