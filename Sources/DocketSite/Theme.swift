@@ -69,7 +69,7 @@ public struct Theme: Sendable {
 
     /// Renders a template; a missing template is a clear error, not a blank page.
     public func render(_ name: String, _ context: [String: Any]) throws(RenderError) -> String {
-        guard let output = library.render(context, withTemplate: name) else { throw RenderError(template: name) }
+        guard let output = library.render(ViewNode.wrap(context), withTemplate: name) else { throw RenderError(template: name) }
         return output
     }
 
