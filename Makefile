@@ -44,3 +44,7 @@ reset-sample:
 clean:
 	rm -rf .build public/*
 	touch public/.gitkeep
+
+## bench: docket vs Hugo vs the floor at 10,000 and 100,000 tasks (writes docs/performance.md)
+bench: setup release
+	python3 scripts/bench.py

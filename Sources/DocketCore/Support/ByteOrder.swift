@@ -41,3 +41,31 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// Every occurrence of `target` replaced, by UTF-8 bytes. Foundation's
+    /// `replacingOccurrences` bridges through NSString and UTF-16: this is
+    /// the one the per-task hot paths use.
+    public func replacingBytes(_ target: String, with replacement: String) -> String {
+        let source = Array(utf8)
+        let find = Array(target.utf8)
+        guard !find.isEmpty, source.count >= find.count else { return self }
+        let with = Array(replacement.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count + 64)
+        var index = 0
+        var changed = false
+        let first = find[0]
+        while index < source.count {
+            if source[index] == first, index + find.count <= source.count, source[index..<index + find.count].elementsEqual(find) {
+                out.append(contentsOf: with)
+                index += find.count
+                changed = true
+            } else {
+                out.append(source[index])
+                index += 1
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : self
+    }
+}

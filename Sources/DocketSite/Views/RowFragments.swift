@@ -35,7 +35,7 @@ struct RowFragments: Sendable {
     /// (attribute values from the workspace never hold a bare `"`: it is escaped).
     func listRow(_ index: Int, root: String) -> String {
         let row = listRows[index]
-        return root == "../" ? row : row.replacingOccurrences(of: "=\"../", with: "=\"" + root)
+        return root == "../" ? row : row.replacingBytes("=\"../", with: "=\"" + root)
     }
 
     func listRows(_ indices: [Int], root: String) -> [[String: Any]] {

@@ -18,7 +18,7 @@ extension SiteContext {
             "priority": task.priority.rawValue,
             "priority_label": task.priority.label,
             "type": task.type,
-            "type_label": task.type.replacingOccurrences(of: "_", with: " "),
+            "type_label": task.type.replacingBytes("_", with: " "),
             "is_open": task.isOpen,
             "is_overdue": timing.isOverdue,
             "is_due_today": timing.isDueToday,

@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""`make bench`: docket side by side with Hugo and with the floor.
+
+For each size (BENCH_SIZES, default "10000 100000") it generates a workspace
+with `docket generate`, writes the same tasks as a Hugo site (front matter +
+the same Markdown body, a minimal layout: one page per task and a list page),
+and times with hyperfine, in one run:
+
+  docket cold      render into an empty folder
+  docket rebuild   `docket build` after one queued edit, into the built folder
+  docket validate  the whole workspace
+  hugo cold        into an empty folder
+  hugo rebuild     after changing one task's file
+  floor            read every input file + the cmark CLI over every details file
+
+Output goes to the same disk for every contender, then once more to tmpfs
+(/dev/shm). Peak memory comes from GNU time (%M) on one more run. The table is
+printed and written to docs/performance.md with docket's own stage timings.
+Environment: BENCH_SIZES, BENCH_RUNS (default 3), BENCH_DIR (default bench-work).
+"""
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DOCKET = os.path.join(ROOT, ".build/release/docket")
+WORK = os.path.abspath(os.environ.get("BENCH_DIR", os.path.join(ROOT, "bench-work")))
+NOW = "2026-03-18T13:00:00Z"
+SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000").split()]
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=isinstance(cmd, str), check=True, **kw)
+
+
+def ensure_tools():
+    missing = [p for p, b in (("hugo", "hugo"), ("hyperfine", "hyperfine"), ("cmark", "cmark")) if not shutil.which(b)]
+    if missing:
+        if os.geteuid() != 0:
+            sys.exit("make bench needs: %s. Run as root: apt-get install -y %s" % (" ".join(missing), " ".join(missing)))
+        print("Installing %s …" % " ".join(missing), file=sys.stderr)
+        sh("apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq %s >/dev/null" % " ".join(missing))
+
+
+def generate(n):
+    ws = os.path.join(WORK, "w%d" % n)
+    stamp = os.path.join(WORK, "w%d.done" % n)
+    if not os.path.exists(stamp):
+        shutil.rmtree(ws, ignore_errors=True)
+        sh([DOCKET, "generate", "--tasks", str(n), "--seed", "7", "--now", NOW, ws])
+        # The queued edits are applied once here, so every cold run renders the same workspace.
+        sh([DOCKET, "apply", "--workspace", ws, "--now", NOW, "--quiet"])
+        open(stamp, "w").close()
+    return ws
+
+
+def hugo_site(n, ws):
+    site = os.path.join(WORK, "hugo%d" % n)
+    stamp = site + ".done"
+    if os.path.exists(stamp):
+        return site
+    shutil.rmtree(site, ignore_errors=True)
+    os.makedirs(os.path.join(site, "content/tasks"))
+    os.makedirs(os.path.join(site, "layouts/_default"))
+    with open(os.path.join(site, "config.toml"), "w") as f:
+        f.write('baseURL = "https://example.org/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n')
+    with open(os.path.join(site, "layouts/_default/single.html"), "w") as f:
+        f.write("<!doctype html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>"
+                "<p>{{ .Params.status }} · {{ .Params.priority }} · {{ .Params.due }}</p>{{ .Content }}</body></html>\n")
+    with open(os.path.join(site, "layouts/_default/list.html"), "w") as f:
+        f.write("<!doctype html><html><body><h1>{{ .Title }}</h1><ul>{{ range .Pages }}"
+                "<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Params.status }}</li>{{ end }}</ul></body></html>\n")
+    tasks = os.path.join(ws, "tasks")
+    for name in os.listdir(tasks):
+        if not name.endswith(".json"):
+            continue
+        task = json.load(open(os.path.join(tasks, name)))
+        md = os.path.join(tasks, name[:-5] + ".md")
+        body = open(md).read() if os.path.exists(md) else ""
+        front = {"title": task["title"], "status": task["status"], "priority": task["priority"],
+                 "due": task.get("due", ""), "date": task["created_at"]}
+        with open(os.path.join(site, "content/tasks", name[:-5] + ".md"), "w") as f:
+            f.write(json.dumps(front, sort_keys=True) + "\n\n" + body)
+    open(stamp, "w").close()
+    return site
+
+
+def queue_one(ws):
+    """Writes one comment edit with a fresh id (hyperfine's --prepare)."""
+    tasks = sorted(n for n in os.listdir(os.path.join(ws, "tasks")) if n.endswith(".json"))
+    task = random.choice(tasks)[:-5]
+    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    ulid = "01KM" + "".join(random.choice(alphabet) for _ in range(22))
+    people = json.load(open(os.path.join(ws, "people.json")))
+    edit = {"id": "edit_" + ulid, "op": "comment.create", "actor": people[0]["id"], "at": NOW, "task": task,
+            "data": {"content": "Benchmark note %s" % ulid}}
+    with open(os.path.join(ws, "queue", "bench-%s.json" % ulid), "w") as f:
+        json.dump(edit, f)
+
+
+def touch_one(site):
+    path = os.path.join(site, "content/tasks")
+    name = sorted(os.listdir(path))[0]
+    with open(os.path.join(path, name), "a") as f:
+        f.write("\nchanged %f\n" % time.time())
+
+
+def hyperfine(name, command, prepare=None, runs=RUNS):
+    export = os.path.join(WORK, "hf-%s.json" % name.replace(" ", "_"))
+    cmd = ["hyperfine", "--style", "basic", "--runs", str(runs), "--export-json", export, "-N" if not prepare else "--shell=bash"]
+    if prepare:
+        cmd += ["--prepare", prepare]
+    cmd += [command]
+    print("\n== %s" % name, file=sys.stderr)
+    sh(cmd, stdout=sys.stderr)
+    result = json.load(open(export))["results"][0]
+    return result["median"], result["mean"], result["stddev"]
+
+
+def peak_kb(command, prepare=None):
+    if prepare:
+        sh(prepare)
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", "bash", "-c", command + " >/dev/null 2>&1"],
+                         capture_output=True, text=True)
+    return int(out.stderr.strip().splitlines()[-1])
+
+
+def main():
+    if len(sys.argv) > 2 and sys.argv[1] == "queue-one":
+        return queue_one(sys.argv[2])
+    if len(sys.argv) > 2 and sys.argv[1] == "touch-one":
+        return touch_one(sys.argv[2])
+    ensure_tools()
+    os.makedirs(WORK, exist_ok=True)
+    me = os.path.abspath(__file__)
+    rows = []
+    profiles = []
+    for n in SIZES:
+        ws = generate(n)
+        site = hugo_site(n, ws)
+        for target, base in (("disk", WORK), ("tmpfs", "/dev/shm/docket-bench")):
+            if target == "tmpfs" and not os.path.isdir("/dev/shm"):
+                continue
+            os.makedirs(base, exist_ok=True)
+            out_d, out_h = os.path.join(base, "out-docket-%d" % n), os.path.join(base, "out-hugo-%d" % n)
+            render = "%s render --workspace %s --out %s --now %s --quiet" % (DOCKET, ws, out_d, NOW)
+            build = "%s build --workspace %s --out %s --now %s --quiet" % (DOCKET, ws, out_d, NOW)
+            hugo = "hugo --quiet -s %s -d %s" % (site, out_h)
+            r = {"n": n, "target": target}
+            r["docket cold"] = hyperfine("docket cold %d %s" % (n, target), render, prepare="rm -rf %s" % out_d)
+            r["docket cold peak"] = peak_kb(render, prepare="rm -rf %s" % out_d)
+            r["docket rebuild"] = hyperfine("docket rebuild %d %s" % (n, target), build, prepare="python3 %s queue-one %s" % (me, ws))
+            r["docket rebuild peak"] = peak_kb(build, prepare="python3 %s queue-one %s" % (me, ws))
+            r["hugo cold"] = hyperfine("hugo cold %d %s" % (n, target), hugo, prepare="rm -rf %s %s/resources" % (out_h, site))
+            r["hugo cold peak"] = peak_kb(hugo, prepare="rm -rf %s" % out_h)
+            r["hugo rebuild"] = hyperfine("hugo rebuild %d %s" % (n, target), hugo, prepare="python3 %s touch-one %s" % (me, site))
+            if target == "disk":
+                r["validate"] = hyperfine("docket validate %d" % n, "%s validate --workspace %s --quiet" % (DOCKET, ws))
+                floor = "find %s -type f -print0 | xargs -0 cat > /dev/null && find %s/tasks -name '*.md' -print0 | xargs -0 cat | cmark > /dev/null" % (ws, ws)
+                r["floor"] = hyperfine("floor %d" % n, floor, prepare="true")
+                sh("rm -rf %s" % out_d)
+                verbose = subprocess.run([DOCKET, "render", "--workspace", ws, "--out", out_d, "--now", NOW, "--verbose", "--quiet"],
+                                         capture_output=True, text=True).stderr
+                sh(["python3", me, "queue-one", ws])
+                again = subprocess.run([DOCKET, "build", "--workspace", ws, "--out", out_d, "--now", NOW, "--verbose", "--quiet"],
+                                       capture_output=True, text=True).stderr
+                profiles.append((n, verbose, "\n".join(l for l in again.splitlines() if not l.startswith("queue/"))))
+            rows.append(r)
+            shutil.rmtree(out_d, ignore_errors=True)
+            shutil.rmtree(out_h, ignore_errors=True)
+    report(rows, profiles)
+
+
+def report(rows, profiles):
+    def s(x):
+        return "%.2f s" % x[0]
+    lines = ["| tasks | output | docket cold | docket rebuild (1 edit) | hugo cold | hugo rebuild | cold ÷ hugo | rebuild ÷ hugo rebuild | peak MB docket / hugo | validate | floor | cold ÷ floor |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    floors = {r["n"]: r for r in rows if r["target"] == "disk"}
+    for r in rows:
+        d = floors[r["n"]]
+        lines.append("| %d | %s | %s | %s | %s | %s | %.2f | %.3f | %d / %d | %s | %s | %.1f |" % (
+            r["n"], r["target"], s(r["docket cold"]), s(r["docket rebuild"]), s(r["hugo cold"]), s(r["hugo rebuild"]),
+            r["docket cold"][0] / r["hugo cold"][0], r["docket rebuild"][0] / r["hugo rebuild"][0],
+            r["docket cold peak"] / 1024, r["hugo cold peak"] / 1024, s(d["validate"]), s(d["floor"]),
+            r["docket cold"][0] / d["floor"][0]))
+    table = "\n".join(lines)
+    print("\n" + table)
+    machine = subprocess.run("nproc; free -g | awk '/Mem/{print $2\" GiB\"}'; hugo version | head -1; hyperfine --version",
+                             shell=True, capture_output=True, text=True).stdout.split("\n")
+    doc = ["# Performance", "",
+           "Measured by `make bench` (scripts/bench.py) on this project's machine: %s cores, %s, %s, %s." % tuple(machine[:4]),
+           "Medians of %d runs after a warm-up (hyperfine); peak memory is GNU time's maximum resident set." % RUNS,
+           "Workspaces come from `docket generate --seed 7` (about 500 bytes of Markdown per task, a third with comments).",
+           "The Hugo site holds the same tasks: front matter plus the same Markdown body, one page per task and a list page.",
+           "*docket rebuild* is `docket build` after one queued comment (apply + render into the built folder);",
+           "*hugo rebuild* is `hugo` after one content file changed (Hugo re-renders every page).",
+           "The floor reads every input file and runs the `cmark` CLI over every details file.", "", table, ""]
+    for n, cold, again in profiles:
+        doc += ["## Where docket's time goes at %d tasks" % n, "", "Cold render (`--verbose`):", "", "```", cold.strip(), "```", "",
+                "Rebuild after one queued edit:", "", "```", again.strip(), "```", ""]
+    path = os.path.join(ROOT, "docs/performance.md")
+    existing = open(path).read() if os.path.exists(path) else ""
+    marker = "<!-- analysis -->"
+    tail = existing[existing.index(marker):] if marker in existing else marker + "\n"
+    open(path, "w").write("\n".join(doc) + "\n" + tail)
+    print("\nwritten to docs/performance.md", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
