@@ -111,21 +111,7 @@ public enum WorkspaceLoader {
             if required { diagnostics.append(Diagnostic(.error, path: path, message: "file is missing")) }
             return nil
         }
-        let bytes: [UInt8]
-        do throws(FileError) {
-            bytes = try FileSystem.readBytes(full)
-        } catch {
-            diagnostics.append(Diagnostic(.error, path: path, message: error.reason))
-            return nil
-        }
-        var sink = DiagnosticSink(path: path, source: SourceText(bytes: bytes))
-        do throws(JSONSyntaxError) {
-            return (try JSONParser.parse(bytes), sink)
-        } catch {
-            sink.error("invalid JSON: \(error.message)", at: error.offset)
-            diagnostics += sink.diagnostics
-            return nil
-        }
+        return parse(path, into: &diagnostics) { () throws(FileError) in try FileSystem.readBytes(full) }
     }
 
     static func decodeFile<T>(_ root: String, _ path: String, in directory: FileSystem.Directory? = nil, name: String = "",
