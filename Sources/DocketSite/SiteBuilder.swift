@@ -45,6 +45,7 @@ public struct SiteBuilder {
         do { output = try SiteOutput(root: outputRoot) } catch { throw .stage("output", error) }
         let theme = self.theme
         let workspace = self.workspace
+        let progress = self.progress
 
         let context = SiteContext(workspace: workspace, now: now, activity: activity)
         clock.lap("compute", into: &report)
@@ -60,7 +61,7 @@ public struct SiteBuilder {
         clock.lap("api", into: &report)
 
         let rows: RowFragments
-        do { rows = try RowFragments(context: context, theme: theme) } catch { throw .stage("rows", error) }
+        do { rows = try RowFragments(context: context, theme: theme, progress: progress) } catch { throw .stage("rows", error) }
         clock.lap("rows", into: &report)
 
         try run("lists") {
@@ -92,7 +93,6 @@ public struct SiteBuilder {
         if let failure = recordFailures.compactMap({ $0 }).first { throw .stage("records", StringError(failure)) }
         clock.lap("lists", into: &report)
 
-        let progress = self.progress
         progress?.start("pages", total: workspace.tasks.count)
         let failures = parallelMap(Array(workspace.tasks.indices)) { index -> String? in
             defer { progress?.advance() }

@@ -50,7 +50,8 @@ struct QueueStage {
 
     func run(applyQueue: Bool) throws -> QueueRunner.Report {
         let report: QueueRunner.Report
-        do { report = try QueueRunner(workspace: workspace, now: now).run(applyQueue: applyQueue) } catch {
+        let progress = Progress.forTerminal(quiet: output.quiet)
+        do { report = try QueueRunner(workspace: workspace, now: now, progress: progress).run(applyQueue: applyQueue) } catch {
             throw CLIError(error.description)
         }
         if report.recovered && !output.quiet {

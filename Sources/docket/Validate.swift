@@ -13,7 +13,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let started = Progress.seconds()
-        let result = WorkspaceLoader.load(workspace.workspace)
+        let result = WorkspaceLoader.load(workspace.workspace, progress: Progress.forTerminal(quiet: output.quiet))
         let failed = Console.report(result.diagnostics, warnings: !output.quiet)
         if output.verbose {
             for (stage, seconds) in result.stageTimes {

@@ -15,17 +15,19 @@ public struct QueueRunner {
 
     public let root: String
     public let now: Instant
+    public let progress: Progress?
 
-    public init(workspace root: String, now: Instant) {
+    public init(workspace root: String, now: Instant, progress: Progress? = nil) {
         self.root = root
         self.now = now
+        self.progress = progress
     }
 
     /// Call with the workspace lock held. With `applyQueue` false it only
     /// recovers and loads (for `docket render`).
     public func run(applyQueue: Bool = true) throws(WorkspaceTransaction.Failure) -> Report {
         let recovered = try WorkspaceTransaction.recover(root)
-        let loaded = WorkspaceLoader.load(root)
+        let loaded = WorkspaceLoader.load(root, progress: progress)
         var report = Report(workspace: loaded.workspace, diagnostics: loaded.diagnostics, recovered: recovered)
         guard applyQueue, !loaded.hasErrors else { return report }
         let queue = EditQueue.load(workspace: root, now: now)

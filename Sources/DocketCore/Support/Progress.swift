@@ -30,7 +30,7 @@ public final class Progress: @unchecked Sendable {
     }
 
     public func advance(by count: Int = 1) {
-        guard enabled else { return }
+        guard enabled, total >= 1000 else { return }
         lock.withLock {
             done += count
             let now = Self.seconds()
@@ -42,7 +42,7 @@ public final class Progress: @unchecked Sendable {
     }
 
     public func finish() {
-        guard enabled else { return }
+        guard enabled, total >= 1000 else { return }
         lock.withLock {
             draw(Self.seconds())
             FileHandle.standardError.write(Data("\n".utf8))

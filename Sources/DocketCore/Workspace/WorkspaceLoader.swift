@@ -10,7 +10,8 @@ public enum WorkspaceLoader {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    public static func load(_ root: String) -> Result {
+    /// `progress`, when given, counts tasks as they are read (a bar on a terminal).
+    public static func load(_ root: String, progress: Progress? = nil) -> Result {
         var diagnostics: [Diagnostic] = []
         guard FileSystem.isDirectory(root) else {
             let result = Workspace(settings: Settings(name: "docket"), people: [], records: [], tasks: [], comments: [])
@@ -65,7 +66,10 @@ public enum WorkspaceLoader {
         references.peopleKnown = peopleKnown
         let frozen = references
         let tasksDirectory = FileSystem.Directory(root + "/tasks")
+        progress?.start("reading", total: taskFiles.count)
+        defer { progress?.finish() }
         let taskResults = parallelMap(taskFiles) { file -> (Task?, [Diagnostic]) in
+            defer { progress?.advance() }
             var (task, problems) = decodeFile(root, "tasks/\(file.id).json", in: tasksDirectory, name: file.id + ".json") { node, sink in
                 TaskDecoder.decode(node, expectedID: file.id, references: frozen, sink: &sink)
             }

@@ -10,9 +10,12 @@ struct RowFragments: Sendable {
     /// `partials/task-table-row` (a table row) for `tasks/index.html`.
     let tableRows: [String]
 
-    init(context: SiteContext, theme: Theme) throws {
+    init(context: SiteContext, theme: Theme, progress: Progress? = nil) throws {
+        progress?.start("rows", total: context.workspace.tasks.count)
+        defer { progress?.finish() }
         let rendered = parallelMap(Array(context.workspace.tasks.indices)) { index -> Result<(String, String), Theme.RenderError> in
-            Result { () throws(Theme.RenderError) in
+            defer { progress?.advance() }
+            return Result { () throws(Theme.RenderError) in
                 (try theme.render("partials/task-row", context.taskSummary(index, root: "../")),
                  try theme.render("partials/task-table-row", context.tableRow(index)))
             }

@@ -1,0 +1,107 @@
+import ArgumentParser
+import DocketCore
+import Foundation
+
+/// `docket list`: the seeds' list filters in the terminal.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List tasks with the seeds' filters.",
+        discussion: "Example: docket list --mode overdue --assignee jane --sort due,-priority"
+    )
+    @Option(help: ArgumentHelp("pending, in_progress, completed, cancelled (comma-separated for several).", valueName: "status")) var status: String?
+    @Option(help: ArgumentHelp("low, normal (or medium), high, urgent (comma-separated).", valueName: "priority")) var priority: String?
+    @Option(help: ArgumentHelp("Tasks assigned to this person.", valueName: "person")) var assignee: String?
+    @Option(help: ArgumentHelp("Task type(s), comma-separated.", valueName: "type")) var type: String?
+    @Option(help: "Tasks with this tag.") var tag: String?
+    @Option(help: ArgumentHelp("Tasks linked to a record, as type:id.", valueName: "type:id")) var link: String?
+    @Option(name: .customLong("due-before"), help: ArgumentHelp("Due before a date or date-time.", valueName: "time")) var dueBefore: String?
+    @Option(name: .customLong("due-after"), help: ArgumentHelp("Due after a date or date-time.", valueName: "time")) var dueAfter: String?
+    @Option(help: ArgumentHelp("all, today, overdue, upcoming, completed.", valueName: "mode")) var mode: String = "all"
+    @Option(help: ArgumentHelp("my, delegated or all, for --person.", valueName: "tab")) var tab: String?
+    @Option(help: ArgumentHelp("Whose tab (default: you, from git config user.email).", valueName: "person")) var person: String?
+    @Option(help: "Text to find in titles, tags, linked records' and assignees' names.") var search: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fields: due, priority, status, title, type, created, updated, assignee; '-' for descending (--sort -priority).", valueName: "fields")) var sort: String = "due"
+    @Option(help: "Show at most this many.") var limit: Int?
+    @OptionGroup var options: QueryOptions
+
+    func run() throws {
+        try runReporting {
+            let context = try QueryContext(workspace: options.workspace, now: options.now)
+            let query = try makeQuery(context)
+            let indices = query.run(context.workspace, day: context.day)
+            let tasks = indices.map { context.workspace.tasks[$0] }
+            if options.json {
+                Console.print(JSONWriter.canonical(.object(["data": .array(tasks.map { JSONNode($0.json) }), "total": .int(tasks.count)])), terminator: "")
+                return
+            }
+            var table = TerminalTable(headers: ["ID", "DUE", "PRIORITY", "STATUS", "TITLE", "ASSIGNEES"])
+            for task in tasks {
+                let due = context.dueText(task)
+                let priorityColor: TerminalTable.Color? = task.priority == .urgent ? .red : (task.priority == .high ? .yellow : nil)
+                let statusColor: TerminalTable.Color? = task.status == .completed ? .green : (task.isOpen ? nil : .dim)
+                table.rows.append([
+                    .init(task.id, .dim), .init(due.0, due.1), .init(task.priority.rawValue, priorityColor),
+                    .init(task.status.rawValue, statusColor), .init(task.title),
+                    .init(task.assignees.map { context.workspace.peopleByID[$0]?.name ?? $0 }.joined(separator: ", ")),
+                ])
+            }
+            Console.print(table.render(), terminator: "")
+            Console.error("\(tasks.count) task(s)")
+        }
+    }
+
+    func makeQuery(_ context: QueryContext) throws -> TaskQuery {
+        var query = TaskQuery()
+        func list(_ text: String?) -> [String] { text?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? [] }
+        for value in list(status) {
+            guard let parsed = TaskStatus(rawValue: value == "open" ? "pending" : value == "done" ? "completed" : value) else {
+                throw ValidationError("--status must be one of: \(TaskStatus.allowedList)")
+            }
+            query.statuses.insert(parsed)
+        }
+        for value in list(priority) {
+            guard let parsed = Priority(rawValue: value == "medium" ? "normal" : value) else {
+                throw ValidationError("--priority must be one of: \(Priority.allowedList)")
+            }
+            query.priorities.insert(parsed)
+        }
+        if let assignee { query.assignee = try context.person(assignee).id }
+        query.types = Set(list(type))
+        query.tag = tag
+        if let link {
+            let parts = link.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--link must be type:id, such as contact:cont_ada") }
+            query.link = Link(type: parts[0], id: parts[1])
+        }
+        let zone = context.workspace.settings.zone
+        if let dueBefore {
+            guard let bound = TaskQuery.parseBound(dueBefore, zone: zone) else { throw ValidationError("--due-before must be a date or an RFC 3339 date-time") }
+            query.dueBefore = bound
+        }
+        if let dueAfter {
+            guard let bound = TaskQuery.parseBound(dueAfter, zone: zone) else { throw ValidationError("--due-after must be a date or an RFC 3339 date-time") }
+            query.dueAfter = bound
+        }
+        guard let parsedMode = TaskQuery.Mode(rawValue: mode) else { throw ValidationError("--mode must be one of: \(TaskQuery.Mode.allowedList)") }
+        query.mode = parsedMode
+        if let tab {
+            guard let parsedTab = TaskQuery.Tab(rawValue: tab) else { throw ValidationError("--tab must be one of: \(TaskQuery.Tab.allowedList)") }
+            query.tab = parsedTab
+            if let person {
+                query.person = try context.person(person).id
+            } else {
+                switch EditDraft.actorFromGit(workspace: options.workspace, people: context.workspace.people) {
+                case .success(let id): query.person = id
+                case .failure(let error): throw CLIError("error: --tab needs --person: \(error.message)")
+                }
+            }
+        }
+        query.search = search
+        switch TaskQuery.parseSort(sort) {
+        case .success(let keys): query.sort = keys
+        case .failure(let error): throw ValidationError("--sort: \(error.message)")
+        }
+        query.limit = limit
+        return query
+    }
+}
