@@ -52,6 +52,7 @@ struct SiteRun {
         let report = try QueueStage(workspace: workspace.workspace, now: now, output: output).run(applyQueue: applyQueue)
         let loadTime = Progress.seconds() - started
         let activity = Activity.load(workspace.workspace)
+        Console.report(activity.problems, warnings: !output.quiet)
         let builder = SiteBuilder(workspace: report.workspace, activity: activity, theme: theme, now: now, output: site.out,
                                   progress: Progress.forTerminal(quiet: output.quiet))
         let built: SiteBuilder.Report
