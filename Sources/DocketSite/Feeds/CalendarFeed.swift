@@ -17,9 +17,9 @@ struct CalendarFeed {
             "X-WR-CALNAME:" + escape("\(person.name) — \(context.workspace.settings.name) tasks"),
         ]
         let stamp = basic(context.day.now)
-        for index in context.byDue(Array(context.workspace.tasks.indices)) {
+        for index in context.openDueByAssignee[person.id] ?? [] {
             let task = context.workspace.tasks[index]
-            guard task.isOpen, task.assignees.contains(person.id), let due = task.due else { continue }
+            guard let due = task.due else { continue }
             lines.append("BEGIN:VEVENT")
             lines.append("UID:\(task.id)@docket")
             lines.append("DTSTAMP:\(stamp)")

@@ -31,7 +31,7 @@ extension SiteContext {
     func taskListPage(_ rows: RowFragments) -> [String: Any] {
         let root = "../"
         var html = ""
-        let order = byDue(Array(workspace.tasks.indices))
+        let order = dueOrder
         html.reserveCapacity(order.reduce(0) { $0 + rows.tableRows[$1].utf8.count })
         for index in order { html += rows.tableRows[index] }
         func options(_ values: [(String, String)]) -> [[String: Any]] { values.map { ["value": $0.0, "label": $0.1] } }

@@ -16,6 +16,10 @@ struct SiteContext: Sendable {
     let activity: Activity
     /// `Link.key` → indices of the tasks linked to that record (existing or not).
     let tasksByRecord: [String: [Int]]
+    /// Every task index by due (soonest first), sorted once for all pages and feeds.
+    let dueOrder: [Int]
+    /// Per person, their open tasks that have a due, by due: the calendar feeds.
+    let openDueByAssignee: [String: [Int]]
 
     init(workspace: Workspace, now: Instant, activity: Activity = Activity()) {
         self.workspace = workspace
@@ -42,6 +46,13 @@ struct SiteContext: Sendable {
         }
         for record in workspace.records.keys where byRecord[record] == nil { byRecord[record] = [] }
         self.tasksByRecord = byRecord
+        let keys = dueKeys
+        self.dueOrder = tasks.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        var feeds: [String: [Int]] = [:]
+        for index in dueOrder where tasks[index].isOpen && tasks[index].due != nil {
+            for person in tasks[index].assignees { feeds[person, default: []].append(index) }
+        }
+        self.openDueByAssignee = feeds
     }
 
     /// Every record a page may link to: those in records/ and those only named by a link.
