@@ -5,7 +5,6 @@ import DocketCore
 /// never depends on which thread finished first.
 public struct SiteBuilder {
     public struct Report: Sendable {
-        public var pages = 0
         public var written = 0
         public var unchanged = 0
         public var removed = 0
@@ -130,7 +129,6 @@ public struct SiteBuilder {
         }
         clock.lap("assets", into: &report)
 
-        report.pages = workspace.tasks.count + workspace.people.count + links.count + 5
         report.written = output.written
         report.unchanged = output.unchanged
         report.removed = output.removed

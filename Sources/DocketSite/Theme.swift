@@ -73,8 +73,6 @@ public struct Theme: Sendable {
         return output
     }
 
-    public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
-
     public struct RenderError: Error, CustomStringConvertible {
         public var template: String
         public var description: String { "error: the theme has no template '\(template).mustache'" }

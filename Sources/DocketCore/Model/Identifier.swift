@@ -20,11 +20,6 @@ public enum Identifier {
         return ULID.isValid(id.dropFirst(prefix.count))
     }
 
-    /// The ULID part of a prefixed id, if the id is well-formed.
-    public static func ulid(of id: String, kind: Kind) -> Substring? {
-        isValid(id, kind: kind) ? id.dropFirst(kind.rawValue.count + 1) : nil
-    }
-
     /// A human description of the expected shape, for error messages.
     public static func expectedShape(_ kind: Kind) -> String {
         "'\(kind.rawValue)_' followed by a 26-character ULID"

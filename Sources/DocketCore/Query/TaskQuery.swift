@@ -48,7 +48,7 @@ public struct TaskQuery: Sendable {
         }
         if dueBefore != nil || dueAfter != nil {
             guard let due = task.due else { return false }
-            let instant = dueInstant(due, zone: workspace.settings.zone)
+            let instant = Self.dueInstant(due, zone: workspace.settings.zone)
             if let dueBefore, !(instant < dueBefore) { return false }
             if let dueAfter, !(instant > dueAfter) { return false }
         }
@@ -88,7 +88,8 @@ public struct TaskQuery: Sendable {
         return matched
     }
 
-    public func dueInstant(_ due: Due, zone: Zone) -> Instant {
+    /// When a due falls, as an instant: an all-day due counts from the start of its day.
+    public static func dueInstant(_ due: Due, zone: Zone) -> Instant {
         switch due {
         case .at(let instant): instant
         case .allDay(let date): zone.startOfDay(date)
@@ -105,7 +106,7 @@ public struct TaskQuery: Sendable {
             case (nil, _): return .orderedDescending
             case (_, nil): return .orderedAscending
             case (let a?, let b?):
-                return order(TaskQuery().dueInstant(a, zone: zone), TaskQuery().dueInstant(b, zone: zone))
+                return order(dueInstant(a, zone: zone), dueInstant(b, zone: zone))
             }
         case .priority: return order(y.priority, x.priority)  // urgent first when ascending
         case .status: return order(x.status, y.status)

@@ -29,8 +29,6 @@ public struct ObjectReader {
 
     private func index(of key: String) -> Int? { members.firstIndex { $0.key == key } }
 
-    public var keys: [String] { members.map(\.key) }
-
     public func has(_ key: String) -> Bool { index(of: key) != nil }
 
     /// The raw member, marking it as known.

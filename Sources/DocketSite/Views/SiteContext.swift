@@ -30,11 +30,7 @@ struct SiteContext: Sendable {
         let tasks = workspace.tasks
         let computed = parallelMap(Array(tasks.indices)) { index -> (Timing, Int64) in
             let task = tasks[index]
-            let key: Int64 = switch task.due {
-            case .at(let instant)?: instant.milliseconds
-            case .allDay(let date)?: day.zone.startOfDay(date).milliseconds
-            case nil: Int64.max
-            }
+            let key = task.due.map { TaskQuery.dueInstant($0, zone: day.zone).milliseconds } ?? Int64.max
             return (day.timing(of: task), key)
         }
         self.timings = computed.map(\.0)
