@@ -15,9 +15,11 @@ public enum Identifier {
 
     /// `<prefix>_<ULID>`, e.g. `task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N`.
     public static func isValid(_ id: String, kind: Kind) -> Bool {
-        let prefix = kind.rawValue + "_"
-        guard id.hasPrefix(prefix) else { return false }
-        return ULID.isValid(id.dropFirst(prefix.count))
+        let prefix = kind.rawValue.utf8
+        let bytes = id.utf8
+        guard bytes.count == prefix.count + 27, bytes.starts(with: prefix),
+              bytes[bytes.index(bytes.startIndex, offsetBy: prefix.count)] == UInt8(ascii: "_") else { return false }
+        return ULID.isValid(bytes.dropFirst(prefix.count + 1))
     }
 
     /// A human description of the expected shape, for error messages.
@@ -40,9 +42,11 @@ public enum ULID {
     /// Byte → is it a Crockford base-32 digit (upper case)?
     static let isDigit: [Bool] = (0..<256).map { alphabet.contains(UInt8($0)) }
 
-    public static func isValid<S: StringProtocol>(_ text: S) -> Bool {
+    public static func isValid<S: StringProtocol>(_ text: S) -> Bool { isValid(text.utf8) }
+
+    public static func isValid<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
         var count = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if count == 0 && byte > UInt8(ascii: "7") { return false }
             if !isDigit[Int(byte)] { return false }
             count += 1

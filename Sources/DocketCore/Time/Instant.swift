@@ -15,7 +15,14 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses an RFC 3339 date-time (`2026-03-20T17:00:00Z`, `…T17:00:00.250+01:00`).
     public init?(rfc3339 text: String) {
-        let b = Array(text.utf8)
+        // Read the bytes in place when the string is contiguous (it almost always is): no array per date.
+        guard let parsed = text.utf8.withContiguousStorageIfAvailable({ Instant.parse($0) }) ?? Instant.parse(Array(text.utf8)) else {
+            return nil
+        }
+        self = parsed
+    }
+
+    private static func parse<B: RandomAccessCollection>(_ b: B) -> Instant? where B.Element == UInt8, B.Index == Int {
         guard b.count >= 20 else { return nil }
         func digits(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= b.count else { return nil }
@@ -61,7 +68,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
         guard index == b.count else { return nil }
         let secs = Int64(date.dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
-        milliseconds = secs * 1000 + Int64(millis)
+        return Instant(milliseconds: secs * 1000 + Int64(millis))
     }
 
     /// RFC 3339 in UTC, with milliseconds only when there are any.

@@ -31,7 +31,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso8601 text: String) {
-        let b = Array(text.utf8)
+        guard text.utf8.count == 10,
+              let (y, m, d) = text.utf8.withContiguousStorageIfAvailable({ LocalDate.fields($0) }) ?? LocalDate.fields(Array(text.utf8))
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    private static func fields<B: RandomAccessCollection>(_ b: B) -> (Int, Int, Int)? where B.Element == UInt8, B.Index == Int {
         guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -43,7 +49,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
             return value
         }
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return (y, m, d)
     }
 
     /// Days since 1970-01-01 (Hinnant's days_from_civil).

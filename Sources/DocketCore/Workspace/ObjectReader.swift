@@ -118,7 +118,7 @@ public struct ObjectReader {
             return nil
         }
         var result: [String] = []
-        var seen: Set<String> = []
+        result.reserveCapacity(elements.count)
         for element in elements {
             guard let text = element.stringValue else {
                 sink.error("field '\(key)' must hold only strings, found \(element.value.kindName)", at: element.offset)
@@ -128,7 +128,7 @@ public struct ObjectReader {
                 sink.error(problem, at: element.offset)
                 continue
             }
-            if !seen.insert(text).inserted {
+            if result.contains(text) {  // lists here are short: a scan beats a Set
                 sink.error("field '\(key)' lists '\(text)' twice", at: element.offset)
                 continue
             }
