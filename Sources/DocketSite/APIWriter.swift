@@ -109,7 +109,7 @@ struct APIWriter {
         let output = self.output
         let failures = parallelMap(context.recordLinks) { link -> String? in
             let path = "api/records/\(link.type)/\(link.id)/tasks.json"
-            let fingerprint = fingerprints.record(link, context: context)
+            let fingerprint = fingerprints.records[link.key] ?? 0
             if output.isCurrent(path, fingerprint: fingerprint) { return nil }
             let indices = context.tasksByRecord[link.key] ?? []
             let record = JSONWriter.compact(.object(["id": .string(link.id), "name": .string(context.workspace.record(link)?.name ?? link.id),

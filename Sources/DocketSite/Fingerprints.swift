@@ -8,6 +8,8 @@ struct Fingerprints: Sendable {
     /// settings, people's and records' names, the rejected count in the menu.
     let global: UInt64
     let tasks: [UInt64]
+    /// Per `Link.key`: a record page and its JSON (the record's fields and the tasks on it).
+    let records: [String: UInt64]
 
     init(context: SiteContext, theme: Theme, compactTasks: [String]) {
         let workspace = context.workspace
@@ -35,13 +37,14 @@ struct Fingerprints: Sendable {
             }
             return hash
         }
-    }
-
-    /// A record page and its JSON: the record's fields and the tasks on it.
-    func record(_ link: Link, context: SiteContext) -> UInt64 {
-        var hash = StableHash.combine(global, link.key)
-        if let record = context.workspace.record(link) { hash = StableHash.combine(hash, JSONWriter.compact(.object(record.fields))) }
-        for index in context.tasksByRecord[link.key] ?? [] { hash = StableHash.combine(hash, String(tasks[index], radix: 16)) }
-        return hash
+        let taskPrints = tasks
+        let links = context.recordLinks
+        let recordPrints = parallelMap(links) { link in
+            var hash = StableHash.combine(frozen, link.key)
+            if let record = workspace.record(link) { hash = StableHash.combine(hash, JSONWriter.compact(.object(record.fields))) }
+            for index in context.tasksByRecord[link.key] ?? [] { hash = StableHash.combine(hash, String(taskPrints[index], radix: 16)) }
+            return hash
+        }
+        records = Dictionary(uniqueKeysWithValues: zip(links.map(\.key), recordPrints))
     }
 }

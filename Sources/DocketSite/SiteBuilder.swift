@@ -82,7 +82,7 @@ public struct SiteBuilder {
         let links = context.recordLinks
         let recordFailures = parallelMap(links) { link -> String? in
             let path = "records/\(link.type)/\(link.id).html"
-            let fingerprint = fingerprints.record(link, context: context)
+            let fingerprint = fingerprints.records[link.key] ?? 0
             if output.isCurrent(path, fingerprint: fingerprint) { return nil }
             do {
                 try output.write(path, theme.render("record", context.recordPage(link, rows: rows)), fingerprint: fingerprint)

@@ -18,8 +18,7 @@ struct Apply: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let instant: Instant
-            do { instant = try NowResolver.resolve(option: now) } catch let error as NowResolver.InvalidNow { throw CLIError(error.description) }
+            let instant = try resolveInstant(now)
             let held = try lock.acquire(workspace.workspace, quiet: output.quiet)
             _ = try QueueStage(workspace: workspace.workspace, now: instant, output: output).run(applyQueue: true)
             withExtendedLifetime(held) {}

@@ -30,10 +30,7 @@ struct EditQueueing {
 
     init(_ options: EditOptions) throws {
         self.options = options
-        let instant: Instant
-        do { instant = try NowResolver.resolve(option: options.now) } catch let error as NowResolver.InvalidNow {
-            throw CLIError(error.description)
-        }
+        let instant = try resolveInstant(options.now)
         let loaded = WorkspaceLoader.load(options.workspace)
         if Console.report(loaded.diagnostics, warnings: false) {
             throw CLIError("error: the workspace has errors (above); fix them before queueing edits")
@@ -60,11 +57,12 @@ struct EditQueueing {
         var problems: [String] = []
         for (edit, result) in zip(edits, results) {
             if case .rejected(let error) = result {
-                problems.append("\(edit.op.rawValue) \(edit.task ?? ""): would be rejected: \(error.code.rawValue): \(error.message)")
+                let target = edit.task.map { " " + $0 } ?? ""
+                problems.append("\(edit.op.rawValue)\(target): would be rejected: \(error.code.rawValue): \(error.message)")
             }
         }
         if !problems.isEmpty {
-            for problem in problems { Console.error("error: " + problem.replacingOccurrences(of: "  ", with: " ")) }
+            for problem in problems { Console.error("error: " + problem) }
             if !options.force { throw CLIError("nothing was queued; fix the edit, or pass --force to queue it anyway") }
         }
         for edit in edits {

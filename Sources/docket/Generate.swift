@@ -21,8 +21,7 @@ struct Generate: ParsableCommand {
             if FileSystem.exists(directory) && !FileSystem.list(directory).isEmpty {
                 throw CLIError("\(directory): error: the folder exists and is not empty; generate into a new folder")
             }
-            let instant: Instant
-            do { instant = try NowResolver.resolve(option: now) } catch let error as NowResolver.InvalidNow { throw CLIError(error.description) }
+            let instant = try resolveInstant(now)
             let started = Progress.seconds()
             do {
                 try WorkspaceGenerator(tasks: tasks, seed: seed, now: instant, queued: queued).write(to: directory)

@@ -20,9 +20,7 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The instant to compute the site at (RFC 3339). Default: SOURCE_DATE_EPOCH, else the clock.", valueName: "time"))
     var now: String?
 
-    func resolveNow() throws -> Instant {
-        do { return try NowResolver.resolve(option: now) } catch { throw CLIError(error.description) }
-    }
+    func resolveNow() throws -> Instant { try resolveInstant(now) }
 
     func loadTheme() throws -> Theme {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
@@ -40,6 +38,11 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "Print the time each stage took.")
     var verbose = false
+}
+
+/// The instant a command works at: `--now`, else SOURCE_DATE_EPOCH, else the clock.
+func resolveInstant(_ option: String?) throws(CLIError) -> Instant {
+    do throws(NowResolver.InvalidNow) { return try NowResolver.resolve(option: option) } catch { throw CLIError(error.description) }
 }
 
 /// An error already phrased for the user; printed as is, exit 1.

@@ -8,10 +8,7 @@ struct QueryContext {
     let day: DayContext
 
     init(workspace root: String, now: String?) throws {
-        let instant: Instant
-        do { instant = try NowResolver.resolve(option: now) } catch let error as NowResolver.InvalidNow {
-            throw CLIError(error.description)
-        }
+        let instant = try resolveInstant(now)
         let loaded = WorkspaceLoader.load(root)
         if Console.report(loaded.diagnostics, warnings: false) {
             throw CLIError("error: the workspace has errors (above); run 'docket validate' for the full list")

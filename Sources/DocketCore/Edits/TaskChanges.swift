@@ -210,7 +210,7 @@ public struct TaskFieldReader {
                 }
                 changes.due = .some(due)
             }
-        } else if let dueTime {
+        } else if dueTime != nil {
             // A time alone moves the time on the current due day (seed 004 allows it on update).
             let zone = workspace.settings.zone
             guard let current = changes.due ?? existing?.due else {

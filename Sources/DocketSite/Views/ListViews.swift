@@ -2,12 +2,13 @@ import DocketCore
 import Foundation
 
 extension SiteContext {
-    /// One row of the task list: the task and what the browser filters need in `data-` attributes.
-    func tableRow(_ index: Int) -> [String: Any] {
+    /// One row of the task list: the task's summary (for `../`) and what the
+    /// browser filters need in `data-` attributes.
+    func tableRow(_ index: Int, summary: [String: Any]) -> [String: Any] {
         let root = "../"
         let task = workspace.tasks[index]
         let timing = timings[index]
-        var view = taskSummary(index, root: root)
+        var view = summary
         var modes = ["all"]
         if task.isOpen && timing.isDueToday { modes.append("today") }
         if timing.isOverdue { modes.append("overdue") }

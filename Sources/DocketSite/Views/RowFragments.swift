@@ -16,8 +16,9 @@ struct RowFragments: Sendable {
         let rendered = parallelMap(Array(context.workspace.tasks.indices)) { index -> Result<(String, String), Theme.RenderError> in
             defer { progress?.advance() }
             return Result { () throws(Theme.RenderError) in
-                (try theme.render("partials/task-row", context.taskSummary(index, root: "../")),
-                 try theme.render("partials/task-table-row", context.tableRow(index)))
+                let summary = context.taskSummary(index, root: "../")
+                return (try theme.render("partials/task-row", summary),
+                        try theme.render("partials/task-table-row", context.tableRow(index, summary: summary)))
             }
         }
         var list: [String] = []
