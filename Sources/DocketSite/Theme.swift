@@ -7,12 +7,15 @@ import Mustache
 public struct Theme: Sendable {
     public enum LoadError: Error, CustomStringConvertible {
         case missingDirectory(String)
+        case missingTemplate(directory: String, name: String)
         case badTemplate(path: String, line: Int, column: Int, reason: String)
         case unreadable(FileError)
 
         public var description: String {
             switch self {
             case .missingDirectory(let path): "\(path): error: templates folder does not exist"
+            case .missingTemplate(let directory, let name):
+                "\(directory)/\(name).mustache: error: the theme has no template '\(name)'; every theme needs: \(Theme.requiredTemplates.joined(separator: ", "))"
             case .badTemplate(let path, let line, let column, let reason): "\(path):\(line):\(column): error: \(reason)"
             case .unreadable(let error): error.description
             }
@@ -61,7 +64,7 @@ public struct Theme: Sendable {
             }
         }
         for name in Self.requiredTemplates where library.getTemplate(named: name) == nil {
-            throw .missingDirectory("\(base)/\(name).mustache")
+            throw .missingTemplate(directory: base, name: name)
         }
         self.library = library
         self.assets = assets

@@ -88,3 +88,18 @@ struct FingerprintTests {
         #expect(prints(renamed).global != base.global)
     }
 }
+
+struct ThemeTests {
+    @Test func aThemeMissingATemplateSaysWhichOne() throws {
+        let directory = NSTemporaryDirectory() + "docket-theme-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "x".write(toFile: directory + "/layout.mustache", atomically: true, encoding: .utf8)
+        #expect(throws: Theme.LoadError.self) { try Theme(base: directory) }
+        do {
+            _ = try Theme(base: directory)
+        } catch {
+            #expect(error.description.hasPrefix("\(directory)/index.mustache: error: the theme has no template 'index'"))
+        }
+    }
+}
