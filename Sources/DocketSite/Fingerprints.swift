@@ -4,9 +4,15 @@ import DocketCore
 /// fingerprints mean equal bytes, so the output is neither rendered nor
 /// written again: a rebuild after one edit re-renders a handful of pages.
 struct Fingerprints: Sendable {
-    /// Everything every page shows: the theme, the instant, the workspace
+    /// Everything every page shows: the theme, the day, the workspace
     /// settings, people's and records' names, the rejected count in the menu.
+    /// Not the instant of the build: what a page shows of it (relative
+    /// phrases, overdue marks) is hashed per task, so a rebuild an hour later
+    /// re-renders only the pages whose phrases changed.
     let global: UInt64
+    /// Per task: its list and table rows (`RowFragments`).
+    let rows: [UInt64]
+    /// Per task: its page and its JSON.
     let tasks: [UInt64]
     /// Per `Link.key`: a record page and its JSON (the record's fields and the tasks on it).
     let records: [String: UInt64]
@@ -14,7 +20,7 @@ struct Fingerprints: Sendable {
     init(context: SiteContext, theme: Theme, compactTasks: [String]) {
         let workspace = context.workspace
         let settings = workspace.settings
-        var global = StableHash.combine(theme.fingerprint, String(context.day.now.milliseconds))
+        var global = StableHash.combine(theme.fingerprint, context.day.today.iso8601)
         for text in [settings.zone.identifier, settings.name, settings.baseURL ?? "", settings.weekStartsOn.rawValue,
                      settings.types.joined(separator: ","), String(context.activity.rejections.count)] {
             global = StableHash.combine(global, text)
@@ -25,18 +31,31 @@ struct Fingerprints: Sendable {
         for record in workspace.sortedRecords { global = StableHash.combine(global, record.link.key + "\u{1}" + record.name) }
         self.global = global
         let frozen = global
-        tasks = parallelMap(Array(workspace.tasks.indices)) { index in
+        let format = context.format
+        let prints = parallelMap(Array(workspace.tasks.indices)) { index -> (UInt64, UInt64) in
             let task = workspace.tasks[index]
-            var hash = StableHash.combine(frozen, compactTasks[index])
-            hash = StableHash.combine(hash, task.details ?? "")
+            let timing = context.timings[index]
+            // A row shows the task's fields, where its due stands today and when it was last updated.
+            var row = StableHash.combine(frozen, compactTasks[index])
+            row = StableHash.combine(row, timing.isDueToday, timing.isOverdue, timing.isUpcoming, timing.isThisWeek,
+                                     timing.isCompletedToday)
+            row = StableHash.combine(row, format.relativeBucket(task.updatedAt))
+            // Its page adds the details, comments and history, each with its relative time.
+            var hash = StableHash.combine(row, task.details ?? "")
+            hash = StableHash.combine(hash, format.relativeBucket(task.createdAt))
+            if let completedAt = task.completedAt { hash = StableHash.combine(hash, format.relativeBucket(completedAt)) }
             for comment in workspace.comments[task.id] ?? [] {
                 hash = StableHash.combine(hash, "\(comment.id)\u{1}\(comment.author)\u{1}\(comment.updatedAt.milliseconds)\u{1}\(comment.content)")
+                hash = StableHash.combine(hash, format.relativeBucket(comment.createdAt))
             }
             for entry in context.activity.history[task.id] ?? [] {
                 hash = StableHash.combine(hash, "\(entry.editID)\u{1}\(entry.action)\u{1}\(entry.version)\u{1}\(entry.fields.joined(separator: ","))")
+                hash = StableHash.combine(hash, format.relativeBucket(entry.at))
             }
-            return hash
+            return (row, hash)
         }
+        rows = prints.map(\.0)
+        tasks = prints.map(\.1)
         let taskPrints = tasks
         let links = context.recordLinks
         let recordPrints = parallelMap(links) { link in

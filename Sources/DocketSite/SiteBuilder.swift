@@ -8,6 +8,8 @@ public struct SiteBuilder {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
+        /// Task rows rendered by this build; the others came from the row cache.
+        public var rowsRendered = 0
         public var stageTimes: [(String, Double)] = []
     }
 
@@ -26,9 +28,15 @@ public struct SiteBuilder {
     let now: Instant
     let outputRoot: String
     let progress: Progress?
+    /// Where rendered rows are kept between builds (`RowCache`); nil keeps nothing.
+    let cacheDirectory: String?
+    /// False: render everything, ignoring what earlier builds kept.
+    let reusesPrevious: Bool
 
     public init(workspace: Workspace, activity: Activity = Activity(), theme: Theme, now: Instant, output: String,
-                progress: Progress? = nil) {
+                cacheDirectory: String? = nil, reusesPrevious: Bool = true, progress: Progress? = nil) {
+        self.cacheDirectory = cacheDirectory
+        self.reusesPrevious = reusesPrevious
         self.workspace = workspace
         self.activity = activity
         self.theme = theme
@@ -41,7 +49,7 @@ public struct SiteBuilder {
         var report = Report()
         var clock = StageClock()
         let output: SiteOutput
-        do { output = try SiteOutput(root: outputRoot) } catch { throw .stage("output", error) }
+        do { output = try SiteOutput(root: outputRoot, reusesPrevious: reusesPrevious) } catch { throw .stage("output", error) }
         let theme = self.theme
         let workspace = self.workspace
         let progress = self.progress
@@ -60,25 +68,43 @@ public struct SiteBuilder {
         clock.lap("api", into: &report)
 
         let rows: RowFragments
-        do { rows = try RowFragments(context: context, theme: theme, progress: progress) } catch { throw .stage("rows", error) }
+        do {
+            rows = try RowFragments(context: context, theme: theme, fingerprints: fingerprints.rows,
+                                    cache: RowCache(directory: cacheDirectory, reading: reusesPrevious), progress: progress)
+        } catch { throw .stage("rows", error) }
+        report.rowsRendered = rows.renderedCount
         clock.lap("rows", into: &report)
 
-        try run("lists") {
-            try output.write("index.html", theme.render("index", context.overview(rows)))
-            try output.write("tasks/index.html", theme.render("tasks", context.taskListPage(rows)))
-            try output.write("board.html", theme.render("board", context.boardPage()))
-            try output.write("rejected.html", theme.render("rejected", context.rejectedPage()))
-            try output.write("records/index.html", theme.render("records", context.recordsIndexPage()))
+        // The task list is by far the largest; the other pages are made while it is.
+        let lists: [(path: String, template: String, view: @Sendable () -> [String: Any])] = [
+            ("tasks/index.html", "tasks", { context.taskListPage(rows) }),
+            ("index.html", "index", { context.overview(rows) }),
+            ("board.html", "board", { context.boardPage() }),
+            ("rejected.html", "rejected", { context.rejectedPage() }),
+            ("records/index.html", "records", { context.recordsIndexPage() }),
+        ]
+        let listFailures = parallelMap(lists, serialBelow: 2) { list -> String? in
+            do {
+                try output.write(list.path, theme.render(list.template, list.view()))
+                return nil
+            } catch { return "\(error)" }
         }
-        try run("people") {
-            let calendar = CalendarFeed(context: context, baseURL: workspace.settings.baseURL)
-            let atom = AtomFeed(context: context, baseURL: workspace.settings.baseURL)
-            for person in workspace.people {
-                try output.write("people/\(person.id).html", theme.render("person", context.personPage(person, rows: rows)))
+        if let failure = listFailures.compactMap({ $0 }).first { throw .stage("lists", StringError(failure)) }
+        clock.lap("lists", into: &report)
+        let calendar = CalendarFeed(context: context, baseURL: workspace.settings.baseURL)
+        let atom = AtomFeed(context: context, baseURL: workspace.settings.baseURL)
+        let tabs = context.personTabs()
+        let personFailures = parallelMap(workspace.people, serialBelow: 2) { person -> String? in
+            do {
+                let page = context.personPage(person, tabs: tabs[person.id] ?? .init(), rows: rows)
+                try output.write("people/\(person.id).html", theme.render("person", page))
                 try output.write("feeds/\(person.id).ics", calendar.render(for: person))
                 try output.write("feeds/\(person.id).atom", atom.render(for: person))
-            }
+                return nil
+            } catch { return "\(error)" }
         }
+        if let failure = personFailures.compactMap({ $0 }).first { throw .stage("people", StringError(failure)) }
+        clock.lap("people", into: &report)
         let links = context.recordLinks
         let recordFailures = parallelMap(links) { link -> String? in
             let path = "records/\(link.type)/\(link.id).html"
@@ -90,7 +116,7 @@ public struct SiteBuilder {
             } catch { return "\(error)" }
         }
         if let failure = recordFailures.compactMap({ $0 }).first { throw .stage("records", StringError(failure)) }
-        clock.lap("lists", into: &report)
+        clock.lap("records", into: &report)
 
         progress?.start("pages", total: workspace.tasks.count)
         let failures = parallelMap(Array(workspace.tasks.indices)) { index -> String? in
@@ -106,7 +132,7 @@ public struct SiteBuilder {
             do {
                 var view = context.taskPage(index, root: "../")
                 view["history"] = context.history(task.id, root: "../")
-                try output.write(page, theme.render("task", context.page(title: task.title, root: "../", view)), fingerprint: fingerprint)
+                try output.write(page, theme.render("task", context.page(title: task.title, root: "../", showsInstant: false, view)), fingerprint: fingerprint)
                 try output.write(json, JSONWriter.canonical(api.taskDocument(index, detailsHTML: view["details_html"] as? String)),
                                  fingerprint: fingerprint)
                 return nil

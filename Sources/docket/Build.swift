@@ -54,7 +54,8 @@ struct SiteRun {
         let activity = Activity.load(workspace.workspace)
         Console.report(activity.problems, warnings: !output.quiet)
         let builder = SiteBuilder(workspace: report.workspace, activity: activity, theme: theme, now: now, output: site.out,
-                                  progress: Progress.forTerminal(quiet: output.quiet))
+                                  cacheDirectory: workspace.workspace + "/" + WorkspaceTransaction.directory + "/cache",
+                                  reusesPrevious: !site.noCache, progress: Progress.forTerminal(quiet: output.quiet))
         let built: SiteBuilder.Report
         do { built = try builder.build() } catch { throw CLIError("error: \(error)") }
         withExtendedLifetime(held) {}
@@ -66,7 +67,8 @@ struct SiteRun {
         if !output.quiet {
             let elapsed = String(format: "%.2f", Progress.seconds() - started)
             Console.error("Rendered \(report.workspace.tasks.count) tasks into \(site.out)/ "
-                + "(\(built.written) files written, \(built.unchanged) unchanged, \(built.removed) removed) in \(elapsed) s")
+                + "(\(built.written) files written, \(built.unchanged) unchanged, \(built.removed) removed; "
+                + "\(built.rowsRendered) task rows rendered) in \(elapsed) s")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocketCore
 
 /// docket: a git-native task tracker. Each subcommand is its own file.
 @main
@@ -10,7 +11,7 @@ struct Docket: ParsableCommand {
             A workspace is a folder of JSON and Markdown files (see docs/). `docket build` applies \
             the queued edits and renders the site; the other commands check, format and query it.
             """,
-        version: "0.1.0",
+        version: DocketVersion.current,
         subcommands: [Build.self, Apply.self, Render.self, Validate.self, Fmt.self,
                       Add.self, Update.self, Done.self, Reopen.self, Delete.self, CommentCommand.self,
                       Subscribe.self, Unsubscribe.self, Import.self,

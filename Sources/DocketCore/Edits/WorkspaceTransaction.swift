@@ -68,7 +68,7 @@ public enum WorkspaceTransaction {
         do throws(FileError) {
             if !FileSystem.isDirectory(root + "/" + temporaryDirectory) { try FileSystem.createDirectory(root + "/" + temporaryDirectory) }
             if !FileSystem.exists(base + "/.gitignore") {
-                try FileSystem.writeAtomically(base + "/.gitignore", "# docket's lock and transaction files: never commit them\n*\n")
+                try FileSystem.writeAtomically(base + "/.gitignore", "# docket's lock, transaction and cache files: never commit them\n*\n")
             }
             for name in FileSystem.list(root + "/" + temporaryDirectory) { try FileSystem.remove(root + "/" + temporaryDirectory + "/" + name) }
             try FileSystem.remove(root + "/" + transactionFile + ".tmp-\(getpid())")

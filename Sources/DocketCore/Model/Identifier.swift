@@ -102,6 +102,23 @@ public enum StableHash {
         return value &* 0x0000_0100_0000_01B3
     }
 
+    /// Folds a number into a running hash.
+    public static func combine(_ hash: UInt64, _ number: Int64) -> UInt64 {
+        var value = hash
+        var bits = UInt64(bitPattern: number)
+        for _ in 0..<8 {
+            value ^= bits & 0xFF
+            value = value &* 0x0000_0100_0000_01B3
+            bits >>= 8
+        }
+        return value
+    }
+
+    /// Folds flags into a running hash.
+    public static func combine(_ hash: UInt64, _ flags: Bool...) -> UInt64 {
+        combine(hash, flags.reduce(Int64(0)) { $0 << 1 | ($1 ? 1 : 0) } | Int64(1) << 62)
+    }
+
     public static func fnv1a64(_ text: String, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         var hash = basis
         for byte in text.utf8 {

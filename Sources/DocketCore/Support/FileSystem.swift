@@ -131,7 +131,9 @@ public enum FileSystem {
 
     /// Writes through a temporary file, fsync and rename, so a reader (or a
     /// crash) sees either the old file or the new one, never half of one.
-    public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(FileError) {
+    /// `durable: false` skips the fsync: a crashed process still leaves the
+    /// old or the new file, a power cut may leave an empty one.
+    public static func writeAtomically(_ path: String, _ bytes: [UInt8], durable: Bool = true) throws(FileError) {
         let directory = parent(of: path)
         if !isDirectory(directory) { try createDirectory(directory) }
         let temporary = path + ".tmp-\(getpid())"
@@ -149,7 +151,7 @@ public enum FileSystem {
             }
             written += n
         }
-        fsync(fd)
+        if durable { fsync(fd) }
         close(fd)
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))

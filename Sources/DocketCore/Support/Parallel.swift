@@ -3,10 +3,12 @@ import Foundation
 
 /// Maps over an array on every core, keeping the input order so the result
 /// (and every file written from it) never depends on thread timing.
-public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+/// Fewer items than `serialBelow` are mapped on the calling thread (for many
+/// tiny items the hand-off costs more than it saves; pass 2 for a few big ones).
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], serialBelow: Int = 32, _ transform: @Sendable (T) -> R) -> [R] {
     let count = items.count
     let workers = ProcessInfo.processInfo.activeProcessorCount
-    if count < 32 || workers < 2 { return items.map(transform) }
+    if count < max(serialBelow, 2) || workers < 2 { return items.map(transform) }
     let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
     results.initialize(repeating: nil)
     defer { results.deallocate() }

@@ -32,7 +32,7 @@ struct CalendarFeed {
                 lines.append("DTEND;VALUE=DATE:\(compact(date.adding(days: 1)))")
             }
             lines.append("SUMMARY:" + escape(task.title))
-            var description = "\(task.priority.label) priority · \(task.status.label) · \(task.type.replacingOccurrences(of: "_", with: " "))"
+            var description = "\(task.priority.label) priority · \(task.status.label) · \(task.type.replacingBytes("_", with: " "))"
             let records = task.links.map { context.workspace.record($0)?.name ?? $0.id }
             if !records.isEmpty { description += "\nLinked: " + records.joined(separator: ", ") }
             lines.append("DESCRIPTION:" + escape(description))
@@ -69,26 +69,38 @@ struct CalendarFeed {
 
     /// Folds lines longer than 75 octets, never inside a UTF-8 sequence.
     func fold(_ line: String) -> String {
-        var result = ""
+        let bytes = Array(line.utf8)
+        if bytes.count <= 75 { return line }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 37)
         var count = 0
-        for character in line {
-            let size = String(character).utf8.count
-            if count + size > 75 {
-                result += "\r\n "
-                count = 1
+        for (offset, byte) in bytes.enumerated() {
+            // A sequence starts at a byte that is not a continuation byte (10xxxxxx).
+            if byte & 0xC0 != 0x80 {
+                var size = 1
+                while offset + size < bytes.count && bytes[offset + size] & 0xC0 == 0x80 { size += 1 }
+                if count + size > 75 {
+                    result += [13, 10, 32]
+                    count = 1
+                }
             }
-            result.append(character)
-            count += size
+            result.append(byte)
+            count += 1
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
+    /// "20260318T130000Z": RFC 3339 without separators or fraction, in UTC.
     func basic(_ instant: Instant) -> String {
-        instant.rfc3339.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
-            .split(separator: ".").first.map { String($0).hasSuffix("Z") ? String($0) : String($0) + "Z" } ?? ""
+        var bytes: [UInt8] = []
+        for byte in instant.rfc3339.utf8 {
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "Z") { break }
+            if byte != UInt8(ascii: "-") && byte != UInt8(ascii: ":") { bytes.append(byte) }
+        }
+        return String(decoding: bytes + [UInt8(ascii: "Z")], as: UTF8.self)
     }
 
-    func compact(_ date: LocalDate) -> String { date.iso8601.replacingOccurrences(of: "-", with: "") }
+    func compact(_ date: LocalDate) -> String { date.iso8601.replacingBytes("-", with: "") }
 
     func icalPriority(_ priority: Priority) -> Int {
         switch priority {

@@ -46,16 +46,27 @@ struct DateFormatting: Sendable {
 
     /// "2 hours ago", "3 days ago", "in 5 minutes": for comments and history.
     func relative(_ instant: Instant) -> String {
+        let bucket = relativeBucket(instant)
+        if bucket == 0 { return "just now" }
+        let units = ["", "minute", "hour", "day"]
+        let phrase = plural(Int(abs(bucket) / 4), units[Int(abs(bucket) % 4)])
+        return bucket < 0 ? phrase + " ago" : "in " + phrase
+    }
+
+    /// What `relative` says of an instant, as a number: 0 for "just now",
+    /// else ±(count × 4 + unit), negative in the past. Equal buckets read the
+    /// same, so a page's fingerprint holds buckets, not the instant of the
+    /// build, and a page is re-rendered only when one of its phrases changes.
+    func relativeBucket(_ instant: Instant) -> Int64 {
         let seconds = (instant.milliseconds - day.now.milliseconds) / 1000
         let magnitude = abs(seconds)
-        let phrase: String
-        switch magnitude {
-        case ..<60: return "just now"
-        case ..<3600: phrase = plural(Int(magnitude / 60), "minute")
-        case ..<86_400: phrase = plural(Int(magnitude / 3600), "hour")
-        default: phrase = plural(Int(magnitude / 86_400), "day")
+        let bucket: Int64 = switch magnitude {
+        case ..<60: 0
+        case ..<3600: magnitude / 60 * 4 + 1
+        case ..<86_400: magnitude / 3600 * 4 + 2
+        default: magnitude / 86_400 * 4 + 3
         }
-        return seconds < 0 ? phrase + " ago" : "in " + phrase
+        return seconds < 0 ? -bucket : bucket
     }
 
     private func plural(_ n: Int, _ unit: String) -> String { n == 1 ? "1 \(unit)" : "\(n) \(unit)s" }

@@ -93,7 +93,7 @@ extension SiteContext {
             let value: String = if case .string(let text) = member.value.value { text } else { JSONWriter.compactForHTML(member.value.value) }
             return ["key": member.key, "value": value]
         }
-        return page(title: record?.name ?? link.id, root: root, section: "records", [
+        return page(title: record?.name ?? link.id, root: root, section: "records", showsInstant: false, [
             "record": ["type": link.type, "id": link.id, "name": record?.name ?? link.id, "known": record != nil,
                        "fields": fields, "api_url": root + "api/records/\(link.type)/\(link.id)/tasks.json"],
             "open": rows.listRows(open, root: root), "open_count": open.count,
@@ -101,20 +101,24 @@ extension SiteContext {
         ])
     }
 
-    /// Every record, grouped by type, with its open task count.
+    /// Every record, grouped by type, with its open task count, by name
+    /// ignoring case and accents (then by id, so equal names keep one order).
     func recordsIndexPage() -> [String: Any] {
         let root = "../"
-        var groups: [String: [[String: Any]]] = [:]
+        var groups: [String: [(key: String, id: String, view: [String: Any])]] = [:]
         for link in recordLinks {
             let indices = tasksByRecord[link.key] ?? []
             let open = indices.filter { workspace.tasks[$0].isOpen }.count
-            groups[link.type, default: []].append([
-                "name": workspace.record(link)?.name ?? link.id, "id": link.id, "known": workspace.record(link) != nil,
-                "url": "\(link.type)/\(link.id).html", "open": open, "total": indices.count,
-            ])
+            let name = workspace.record(link)?.name ?? link.id
+            groups[link.type, default: []].append((
+                key: name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), id: link.id,
+                view: ["name": name, "id": link.id, "known": workspace.record(link) != nil,
+                       "url": "\(link.type)/\(link.id).html", "open": open, "total": indices.count]))
         }
         let list = groups.keys.sorted().map { type -> [String: Any] in
-            let records = groups[type]!.sorted { ($0["name"] as! String).localizedCaseInsensitiveCompare($1["name"] as! String) == .orderedAscending }
+            let records = groups[type]!.sorted {
+                $0.key != $1.key ? $0.key.precedesInByteOrder($1.key) : $0.id.precedesInByteOrder($1.id)
+            }.map(\.view)
             return ["type": type, "records": records, "count": records.count]
         }
         return page(title: "Records", root: root, section: "records", ["groups": list])

@@ -68,15 +68,19 @@ extension SiteContext {
         ])
     }
 
-    /// The values every page gets: the workspace name, the instant, the path
+    /// The values every page gets: the workspace name, the day, the path
     /// back to the site root (pages work from file:// and any base path).
-    func page(title: String, root: String, section: String = "", _ extra: [String: Any]) -> [String: Any] {
+    /// Pages rebuilt every time (overview, lists) also show the instant of the
+    /// build; task and record pages show only the day, so that an unchanged
+    /// task's page stays byte-identical from one build to the next.
+    func page(title: String, root: String, section: String = "", showsInstant: Bool = true,
+              _ extra: [String: Any]) -> [String: Any] {
         var view = extra
         if !section.isEmpty { view["section_" + section] = true }
         view["page_title"] = title
         view["workspace_name"] = workspace.settings.name
         view["root"] = root
-        view["now"] = ["text": format.instant(day.now), "iso": day.now.rfc3339]
+        if showsInstant { view["now"] = ["text": format.instant(day.now), "iso": day.now.rfc3339] }
         view["today"] = format.date(day.today)
         view["rejected_count"] = activity.rejections.count
         view["has_rejected"] = !activity.rejections.isEmpty

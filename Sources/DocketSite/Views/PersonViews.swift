@@ -6,19 +6,36 @@ extension SiteContext {
     /// Rows per tab on a person's page.
     static let personTabLimit = 200
 
-    func personPage(_ person: Person, rows: RowFragments) -> [String: Any] {
-        let root = "../"
+    /// A person's open work for the three tabs, by person id.
+    struct PersonTabs {
         var mine: [Int] = []
         var delegated: [Int] = []
         var all: [Int] = []
-        // Open work only, as seed 004's tabs (include_done defaults to false); done work is a filter away.
-        for (index, task) in workspace.tasks.enumerated() where task.isOpen {
-            let assigned = task.assignees.contains(person.id)
-            let created = task.createdBy == person.id
-            if assigned { mine.append(index) }
-            if created && !assigned && !task.assignees.isEmpty { delegated.append(index) }
-            if assigned || created || task.subscribers.contains(person.id) { all.append(index) }
+    }
+
+    /// Every person's tabs in one pass over the tasks (not one pass per person).
+    func personTabs() -> [String: PersonTabs] {
+        var tabs: [String: PersonTabs] = [:]
+        for index in workspace.tasks.indices where workspace.tasks[index].isOpen {
+            let task = workspace.tasks[index]
+            var involved = Set(task.assignees)
+            involved.insert(task.createdBy)
+            involved.formUnion(task.subscribers)
+            for person in involved {
+                let assigned = task.assignees.contains(person)
+                if assigned { tabs[person, default: PersonTabs()].mine.append(index) }
+                if person == task.createdBy && !assigned && !task.assignees.isEmpty {
+                    tabs[person, default: PersonTabs()].delegated.append(index)
+                }
+                tabs[person, default: PersonTabs()].all.append(index)
+            }
         }
+        return tabs
+    }
+
+    func personPage(_ person: Person, tabs work: PersonTabs, rows: RowFragments) -> [String: Any] {
+        let root = "../"
+        let (mine, delegated, all) = (work.mine, work.delegated, work.all)
         // Each tab shows the soonest-due work; the rest is a filter away in the task list.
         func tab(_ key: String, _ title: String, _ indices: [Int], _ empty: String) -> [String: Any] {
             let shown = Array(byDue(indices).prefix(Self.personTabLimit))

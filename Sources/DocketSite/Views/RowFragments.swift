@@ -4,34 +4,43 @@ import DocketCore
 /// theme's partials) and reused by every page that lists the task: the
 /// overview, the task list, person and record pages. At 100,000 tasks this
 /// turns a few hundred thousand template renders into one per task and kind.
+/// Rows whose fingerprint is in the `RowCache` are taken from it instead.
 struct RowFragments: Sendable {
     /// `partials/task-row` (a list item) for pages one folder deep (`../`).
     let listRows: [String]
     /// `partials/task-table-row` (a table row) for `tasks/index.html`.
     let tableRows: [String]
+    /// How many rows were rendered by this build (the rest came from the cache).
+    let renderedCount: Int
 
-    init(context: SiteContext, theme: Theme, progress: Progress? = nil) throws {
+    init(context: SiteContext, theme: Theme, fingerprints: [UInt64], cache: RowCache = RowCache(directory: nil),
+         progress: Progress? = nil) throws {
         progress?.start("rows", total: context.workspace.tasks.count)
         defer { progress?.finish() }
-        let rendered = parallelMap(Array(context.workspace.tasks.indices)) { index -> Result<(String, String), Theme.RenderError> in
+        let rendered = parallelMap(Array(context.workspace.tasks.indices)) { index -> Result<(String, String, Bool), Theme.RenderError> in
             defer { progress?.advance() }
+            if let cached = cache.rows(for: fingerprints[index]) { return .success((cached.list, cached.table, false)) }
             return Result { () throws(Theme.RenderError) in
                 let summary = context.taskSummary(index, root: "../")
                 return (try theme.render("partials/task-row", summary),
-                        try theme.render("partials/task-table-row", context.tableRow(index, summary: summary)))
+                        try theme.render("partials/task-table-row", context.tableRow(index, summary: summary)), true)
             }
         }
         var list: [String] = []
         var table: [String] = []
+        var fresh: [(UInt64, String, String)] = []
         list.reserveCapacity(rendered.count)
         table.reserveCapacity(rendered.count)
-        for result in rendered {
-            let (row, tableRow) = try result.get()
+        for (index, result) in rendered.enumerated() {
+            let (row, tableRow, isFresh) = try result.get()
             list.append(row)
             table.append(tableRow)
+            if isFresh { fresh.append((fingerprints[index], row, tableRow)) }
         }
         listRows = list
         tableRows = table
+        renderedCount = fresh.count
+        cache.save(fresh: fresh) { Array(zip(fingerprints, zip(list, table)).map { ($0.0, $0.1.0, $0.1.1) }) }
     }
 
     /// The list row of a task for a page whose path back to the site root is `root`.
