@@ -6,7 +6,7 @@ with `docket generate`, writes the same tasks as a Hugo site (front matter +
 the same Markdown body, a minimal layout: one page per task and a list page),
 and times with hyperfine, in one run:
 
-  docket cold      render into an empty folder
+  docket cold      render into an empty folder, without the row cache
   docket rebuild   `docket build` after one queued edit, into the built folder
   docket validate  the whole workspace
   hugo cold        into an empty folder
@@ -152,8 +152,10 @@ def main():
             build = "%s build --workspace %s --out %s --now %s --quiet" % (DOCKET, ws, out_d, NOW)
             hugo = "hugo --quiet -s %s -d %s" % (site, out_h)
             r = {"n": n, "target": target}
-            r["docket cold"] = hyperfine("docket cold %d %s" % (n, target), render, prepare="rm -rf %s" % out_d)
-            r["docket cold peak"] = peak_kb(render, prepare="rm -rf %s" % out_d)
+            # Cold: no site folder and no row cache (.docket/cache) from an earlier build.
+            cold = "rm -rf %s %s/.docket/cache" % (out_d, ws)
+            r["docket cold"] = hyperfine("docket cold %d %s" % (n, target), render, prepare=cold)
+            r["docket cold peak"] = peak_kb(render, prepare=cold)
             r["docket rebuild"] = hyperfine("docket rebuild %d %s" % (n, target), build, prepare="python3 %s queue-one %s" % (me, ws))
             r["docket rebuild peak"] = peak_kb(build, prepare="python3 %s queue-one %s" % (me, ws))
             r["hugo cold"] = hyperfine("hugo cold %d %s" % (n, target), hugo, prepare="rm -rf %s %s/resources" % (out_h, site))
@@ -163,7 +165,7 @@ def main():
                 r["validate"] = hyperfine("docket validate %d" % n, "%s validate --workspace %s --quiet" % (DOCKET, ws))
                 floor = "find %s -type f -print0 | xargs -0 cat > /dev/null && find %s/tasks -name '*.md' -print0 | xargs -0 cat | cmark > /dev/null" % (ws, ws)
                 r["floor"] = hyperfine("floor %d" % n, floor, prepare="true")
-                sh("rm -rf %s" % out_d)
+                sh(cold)
                 verbose = subprocess.run([DOCKET, "render", "--workspace", ws, "--out", out_d, "--now", NOW, "--verbose", "--quiet"],
                                          capture_output=True, text=True).stderr
                 sh(["python3", me, "queue-one", ws])

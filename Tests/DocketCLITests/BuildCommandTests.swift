@@ -173,11 +173,47 @@ struct IncrementalBuildTests {
             let written = Int(rebuild.stderr.firstMatch(of: /\((\d+) files written/)?.1 ?? "") ?? -1
             #expect(written > 0 && written < 15, "\(rebuild.stderr)")
             try FileManager.default.copyItem(atPath: ws, toPath: dir + "/fresh-ws")
-            #expect(try docket(["render", "--workspace", dir + "/fresh-ws", "--out", dir + "/fresh", "--now", fixtureNow]).status == 0)
+            #expect(try docket(["render", "--workspace", dir + "/fresh-ws", "--out", dir + "/fresh", "--now", fixtureNow, "--no-cache"]).status == 0)
             let incremental = try tree(dir + "/out").filter { $0.key != ".docket-site" }
             let cold = try tree(dir + "/fresh").filter { $0.key != ".docket-site" }
             #expect(incremental == cold)
             #expect(try read(dir + "/out/tasks/task_01HQ3K4C0000000000000000CC.html").contains("Any news?"))
+            #expect(rebuild.stderr.contains("; 0 task rows rendered)"), "a comment changes no row: \(rebuild.stderr)")
+        }
+    }
+
+    /// With the clock as now every build has another instant: pages and rows are
+    /// reused while what they say of the instant reads the same, and a rebuild at
+    /// any later instant equals a build from scratch at that instant.
+    @Test func rebuildsAtLaterInstantsEqualColdBuilds() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("site", to: dir)
+            #expect(try docket(["build", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow]).status == 0)
+            // Per-task and per-record outputs, with their modification dates.
+            func perTaskFiles() throws -> [String: Date] {
+                var dates: [String: Date] = [:]
+                for (path, _) in try tree(dir + "/out") where path.hasPrefix("tasks/task_") || path.hasPrefix("api/tasks/task_")
+                    || (path.hasPrefix("records/") && path != "records/index.html") {
+                    dates[path] = try FileManager.default.attributesOfItem(atPath: dir + "/out/" + path)[.modificationDate] as? Date
+                }
+                return dates
+            }
+            let before = try perTaskFiles()
+            var step = 0
+            for later in ["2026-03-18T13:00:20Z", "2026-03-18T15:10:00Z", "2026-03-19T09:00:00Z", "2026-03-23T13:00:00Z"] {
+                step += 1
+                let rebuild = try docket(["render", "--workspace", ws, "--out", dir + "/out", "--now", later])
+                #expect(rebuild.status == 0, "\(rebuild.stderr)")
+                let cold = dir + "/cold-\(step)"
+                #expect(try docket(["render", "--workspace", ws, "--out", cold, "--now", later, "--no-cache"]).status == 0)
+                #expect(try tree(dir + "/out").filter { $0.key != ".docket-site" } == tree(cold).filter { $0.key != ".docket-site" },
+                        "rebuild at \(later) differs from a cold build")
+                if step == 1 {
+                    // 20 seconds on, only the pages and feeds that show the instant change.
+                    #expect(try perTaskFiles() == before)
+                    #expect(rebuild.stderr.contains("; 0 task rows rendered)"), "\(rebuild.stderr)")
+                }
+            }
         }
     }
 

@@ -82,7 +82,11 @@ struct FingerprintTests {
         edited.tasks[0].title += "!"
         let changed = prints(edited)
         #expect(changed.tasks[0] != base.tasks[0] && changed.tasks[1] == base.tasks[1])
-        #expect(prints(workspace, at: now.adding(seconds: 60)).tasks[1] != base.tasks[1])  // relative dates move with now
+        // Not the instant itself, only what the page says of it: a minute later every
+        // phrase of task 1 reads the same, a day later "2 days ago" reads "3 days ago".
+        #expect(prints(workspace, at: now.adding(seconds: 60)).tasks[1] == base.tasks[1])
+        #expect(prints(workspace, at: now.adding(seconds: 86_400)).tasks[1] != base.tasks[1])
+        #expect(prints(workspace, at: now.adding(seconds: 86_400)).rows[1] != base.rows[1])
         var renamed = workspace
         renamed.people[0].name = "Janet"
         #expect(prints(renamed).global != base.global)
@@ -101,5 +105,55 @@ struct ThemeTests {
         } catch {
             #expect(error.description.hasPrefix("\(directory)/index.mustache: error: the theme has no template 'index'"))
         }
+    }
+}
+
+struct RelativePhraseTests {
+    @Test func bucketsReadTheSameExactlyWhenThePhrasesDo() {
+        let workspace = WorkspaceLoader.load(fixtures + "/basic").workspace
+        let format = SiteContext(workspace: workspace, now: now).format
+        var byBucket: [Int64: String] = [:]
+        // Every second of two days either side of now: equal buckets, equal phrases; different buckets, different phrases.
+        for seconds in stride(from: -172_800, through: 172_800, by: 7) {
+            let instant = now.adding(seconds: Int64(seconds))
+            let bucket = format.relativeBucket(instant)
+            let phrase = format.relative(instant)
+            if let known = byBucket[bucket] { #expect(known == phrase) } else { byBucket[bucket] = phrase }
+        }
+        #expect(Set(byBucket.values).count == byBucket.count)
+        #expect(format.relative(now.adding(seconds: -7_200)) == "2 hours ago")
+        #expect(format.relative(now.adding(seconds: 90)) == "in 1 minute")
+        #expect(format.relative(now.adding(seconds: -30)) == "just now")
+    }
+}
+
+struct RowCacheTests {
+    @Test func keepsRowsByFingerprintAndSurvivesATornAppend() throws {
+        let directory = NSTemporaryDirectory() + "docket-rows-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = RowCache(directory: directory)
+        #expect(first.rows(for: 1) == nil)
+        let rows: [(UInt64, String, String)] = [(1, "<li>ü</li>", "<tr>1</tr>"), (2, "<li>2</li>", "<tr>2</tr>")]
+        first.save(fresh: rows) { rows }
+        let second = RowCache(directory: directory)
+        #expect(second.rows(for: 1)?.list == "<li>ü</li>" && second.rows(for: 2)?.table == "<tr>2</tr>")
+        second.save(fresh: [(3, "<li>3</li>", "<tr>3</tr>")]) { [] }
+        #expect(RowCache(directory: directory).rows(for: 3)?.table == "<tr>3</tr>")
+
+        // A build killed while appending leaves part of an entry: it is ignored, and the next save starts over.
+        let handle = try #require(FileHandle(forWritingAtPath: directory + "/rows"))
+        handle.seekToEndOfFile()
+        handle.write(Data([9, 0, 0, 0, 0, 0, 0, 0, 200, 0, 0, 0, 5, 0, 0, 0, 60]))
+        handle.closeFile()
+        let torn = RowCache(directory: directory)
+        #expect(torn.rows(for: 9) == nil && torn.rows(for: 1)?.list == "<li>ü</li>")
+        torn.save(fresh: [(4, "<li>4</li>", "<tr>4</tr>")]) { [(1, "<li>ü</li>", "<tr>1</tr>"), (4, "<li>4</li>", "<tr>4</tr>")] }
+        let rewritten = RowCache(directory: directory)
+        #expect(rewritten.rows(for: 4)?.list == "<li>4</li>" && rewritten.rows(for: 1) != nil)
+        #expect(rewritten.rows(for: 2) == nil)  // only the live rows were kept
+
+        // A file that is not a row cache (or from another docket version) is ignored.
+        try "not a cache".write(toFile: directory + "/rows", atomically: true, encoding: .utf8)
+        #expect(RowCache(directory: directory).rows(for: 1) == nil)
     }
 }

@@ -105,6 +105,43 @@ public enum FileSystem {
         return sorted ? names.sorted { $0.precedesInByteOrder($1) } : names
     }
 
+    /// Every file and folder under `root` (relative paths, hidden entries and
+    /// what is inside hidden folders left out), from one walk that takes each
+    /// entry's kind from the directory listing instead of a `stat` per file.
+    public static func walk(_ root: String) -> (files: [String], directories: [String]) {
+        var files: [String] = []
+        var directories: [String] = []
+        func visit(_ relative: String) {
+            guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let isDirectory = switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): true
+                case Int32(DT_UNKNOWN): isDirectory(root + "/" + path) && !isSymbolicLink(root + "/" + path)
+                default: false
+                }
+                if isDirectory { directories.append(path) } else { files.append(path) }
+            }
+        }
+        visit("")
+        var next = 0
+        while next < directories.count {
+            visit(directories[next])
+            next += 1
+        }
+        return (files, directories)
+    }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// The folder holding `path` ("." for a bare name).
     public static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
