@@ -18,8 +18,10 @@ public struct Workspace: Sendable {
         self.people = people
         self.peopleByID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.records = Dictionary(records.map { ($0.link.key, $0) }, uniquingKeysWith: { first, _ in first })
-        // Sort indices, then move each task once: a Task is too large to shuffle around.
-        self.tasks = tasks.indices.sorted { tasks[$0].id.precedesInByteOrder(tasks[$1].id) }.map { tasks[$0] }
+        // Sort indices, then move each task once: a Task is too large to shuffle
+        // around. The loader already gives them in order: then nothing moves.
+        let ordered = tasks.indices.dropFirst().allSatisfy { tasks[$0 - 1].id.precedesInByteOrder(tasks[$0].id) }
+        self.tasks = ordered ? tasks : tasks.indices.sorted { tasks[$0].id.precedesInByteOrder(tasks[$1].id) }.map { tasks[$0] }
         self.taskIndex = [:]
         self.comments = [:]
         reindex()
@@ -28,7 +30,8 @@ public struct Workspace: Sendable {
     }
 
     public mutating func reindex() {
-        taskIndex = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1.id, $0) })
+        // By index, not `enumerated()`: that would copy every task.
+        taskIndex = Dictionary(uniqueKeysWithValues: tasks.indices.map { (tasks[$0].id, $0) })
     }
 
     public func task(_ id: String) -> Task? { taskIndex[id].map { tasks[$0] } }

@@ -184,32 +184,32 @@ public enum WorkspaceLoader {
     }
 
     static func listTaskFiles(_ root: String, into diagnostics: inout [Diagnostic]) -> [TaskFile] {
-        // Unsorted: tasks are ordered by id once they are decoded.
-        let names = FileSystem.list(root + "/tasks", sorted: false)
+        var ids: [String] = []
         var details: Set<String> = []
         var stems: Set<String> = []
-        details.reserveCapacity(names.count / 2)
-        stems.reserveCapacity(names.count / 2)
-        for name in names {
-            if let id = stem(name, ".md") { details.insert(id) } else if let id = stem(name, ".json") { stems.insert(id) }
-        }
-        var files: [TaskFile] = []
-        files.reserveCapacity(stems.count)
-        for name in names {
+        // One pass over the names, each name's suffix checked once.
+        for name in FileSystem.list(root + "/tasks", sorted: false) {
             if let id = stem(name, ".json") {
+                stems.insert(id)
                 guard Identifier.isValid(id, kind: .task) else {
                     diagnostics.append(Diagnostic(.error, path: "tasks/\(name)",
                         message: "file name is not a valid task id: expected \(Identifier.expectedShape(.task)).json"))
                     continue
                 }
-                files.append(TaskFile(id: id, hasDetails: details.contains(id)))
+                ids.append(id)
             } else if let id = stem(name, ".md") {
-                if !stems.contains(id) {
-                    diagnostics.append(Diagnostic(.error, path: "tasks/\(name)", message: "details file has no task: tasks/\(id).json is missing"))
-                }
+                details.insert(id)
             } else {
                 diagnostics.append(Diagnostic(.warning, path: "tasks/\(name)", message: "neither a task (.json) nor its details (.md); ignored"))
             }
+        }
+        // Sorted by id (bytes) here, so the decoded tasks arrive in order.
+        ids.sort { $0.precedesInByteOrder($1) }
+        let files = ids.map { TaskFile(id: $0, hasDetails: details.contains($0)) }
+        // A details file whose task file is missing (a task file with a bad name was reported above).
+        let orphans = details.subtracting(stems)
+        for id in orphans.sorted(by: { $0.precedesInByteOrder($1) }) {
+            diagnostics.append(Diagnostic(.error, path: "tasks/\(id).md", message: "details file has no task: tasks/\(id).json is missing"))
         }
         return files
     }
