@@ -110,9 +110,10 @@ def touch_one(site):
         f.write("\nchanged %f\n" % time.time())
 
 
-def hyperfine(name, command, prepare=None, runs=RUNS):
+def hyperfine(name, command, prepare=None, runs=RUNS, warmup=0):
     export = os.path.join(WORK, "hf-%s.json" % name.replace(" ", "_"))
-    cmd = ["hyperfine", "--style", "basic", "--runs", str(runs), "--export-json", export, "-N" if not prepare else "--shell=bash"]
+    cmd = ["hyperfine", "--style", "basic", "--runs", str(runs), "--warmup", str(warmup), "--export-json", export,
+           "-N" if not prepare else "--shell=bash"]
     if prepare:
         cmd += ["--prepare", prepare]
     cmd += [command]
@@ -162,9 +163,10 @@ def main():
             r["hugo cold peak"] = peak_kb(hugo, prepare="rm -rf %s" % out_h)
             r["hugo rebuild"] = hyperfine("hugo rebuild %d %s" % (n, target), hugo, prepare="python3 %s touch-one %s" % (me, site))
             if target == "disk":
-                r["validate"] = hyperfine("docket validate %d" % n, "%s validate --workspace %s --quiet" % (DOCKET, ws))
+                # Read-only commands get one warm-up run: the renders before them push the workspace out of this VM's page cache.
+                r["validate"] = hyperfine("docket validate %d" % n, "%s validate --workspace %s --quiet" % (DOCKET, ws), warmup=1)
                 floor = "find %s -type f -print0 | xargs -0 cat > /dev/null && find %s/tasks -name '*.md' -print0 | xargs -0 cat | cmark > /dev/null" % (ws, ws)
-                r["floor"] = hyperfine("floor %d" % n, floor, prepare="true")
+                r["floor"] = hyperfine("floor %d" % n, floor, prepare="true", warmup=1)
                 sh(cold)
                 verbose = subprocess.run([DOCKET, "render", "--workspace", ws, "--out", out_d, "--now", NOW, "--verbose", "--quiet"],
                                          capture_output=True, text=True).stderr
@@ -197,7 +199,7 @@ def report(rows, profiles):
                              shell=True, capture_output=True, text=True).stdout.split("\n")
     doc = ["# Performance", "",
            "Measured by `make bench` (scripts/bench.py) on this project's machine: %s cores, %s, %s, %s." % tuple(machine[:4]),
-           "Medians of %d runs after a warm-up (hyperfine); peak memory is GNU time's maximum resident set." % RUNS,
+           "Medians of %d runs (hyperfine; validate and the floor after one warm-up run, builds after their prepare step: an empty folder and no row cache for cold, one queued comment for rebuild); peak memory is GNU time's maximum resident set." % RUNS,
            "Workspaces come from `docket generate --seed 7` (about 500 bytes of Markdown per task, a third with comments).",
            "The Hugo site holds the same tasks: front matter plus the same Markdown body, one page per task and a list page.",
            "*docket rebuild* is `docket build` after one queued comment (apply + render into the built folder);",
