@@ -1,5 +1,4 @@
 import DocketCore
-import Foundation
 
 /// Rendered task rows kept between builds, by row fingerprint, so a rebuild
 /// after one edit renders one row instead of 100,000 (the rows were the
@@ -72,16 +71,7 @@ final class RowCache: @unchecked Sendable {
         }
         var tail: [UInt8] = []
         Self.append(fresh, to: &tail)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        var written = 0
-        while written < tail.count {
-            let n = tail.withUnsafeBytes { write(fd, $0.baseAddress! + written, tail.count - written) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return }
-            written += n
-        }
+        FileSystem.append(path, tail)
     }
 
     private static func append(_ rows: [(UInt64, String, String)], to file: inout [UInt8]) {

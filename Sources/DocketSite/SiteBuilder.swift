@@ -83,43 +83,31 @@ public struct SiteBuilder {
             ("rejected.html", "rejected", { context.rejectedPage() }),
             ("records/index.html", "records", { context.recordsIndexPage() }),
         ]
-        let listFailures = parallelMap(lists, serialBelow: 2) { list -> String? in
-            do {
-                try output.write(list.path, theme.render(list.template, list.view()))
-                return nil
-            } catch { return "\(error)" }
+        try runEach("lists", lists, serialBelow: 2) { list in
+            try output.write(list.path, theme.render(list.template, list.view()))
         }
-        if let failure = listFailures.compactMap({ $0 }).first { throw .stage("lists", StringError(failure)) }
         clock.lap("lists", into: &report)
         let calendar = CalendarFeed(context: context, baseURL: workspace.settings.baseURL)
         let atom = AtomFeed(context: context, baseURL: workspace.settings.baseURL)
         let tabs = context.personTabs()
-        let personFailures = parallelMap(workspace.people, serialBelow: 2) { person -> String? in
-            do {
-                let page = context.personPage(person, tabs: tabs[person.id] ?? .init(), rows: rows)
-                try output.write("people/\(person.id).html", theme.render("person", page))
-                try output.write("feeds/\(person.id).ics", calendar.render(for: person))
-                try output.write("feeds/\(person.id).atom", atom.render(for: person))
-                return nil
-            } catch { return "\(error)" }
+        try runEach("people", workspace.people, serialBelow: 2) { person in
+            let page = context.personPage(person, tabs: tabs[person.id] ?? .init(), rows: rows)
+            try output.write("people/\(person.id).html", theme.render("person", page))
+            try output.write("feeds/\(person.id).ics", calendar.render(for: person))
+            try output.write("feeds/\(person.id).atom", atom.render(for: person))
         }
-        if let failure = personFailures.compactMap({ $0 }).first { throw .stage("people", StringError(failure)) }
         clock.lap("people", into: &report)
         let links = context.recordLinks
-        let recordFailures = parallelMap(links) { link -> String? in
+        try runEach("records", links) { link in
             let path = "records/\(link.type)/\(link.id).html"
             let fingerprint = fingerprints.records[link.key] ?? 0
-            if output.isCurrent(path, fingerprint: fingerprint) { return nil }
-            do {
-                try output.write(path, theme.render("record", context.recordPage(link, rows: rows)), fingerprint: fingerprint)
-                return nil
-            } catch { return "\(error)" }
+            if output.isCurrent(path, fingerprint: fingerprint) { return }
+            try output.write(path, theme.render("record", context.recordPage(link, rows: rows)), fingerprint: fingerprint)
         }
-        if let failure = recordFailures.compactMap({ $0 }).first { throw .stage("records", StringError(failure)) }
         clock.lap("records", into: &report)
 
         progress?.start("pages", total: workspace.tasks.count)
-        let failures = parallelMap(Array(workspace.tasks.indices)) { index -> String? in
+        try runEach("pages", Array(workspace.tasks.indices)) { index in
             defer { progress?.advance() }
             let task = workspace.tasks[index]
             let fingerprint = fingerprints.tasks[index]
@@ -128,20 +116,14 @@ public struct SiteBuilder {
             // Both checked (each marks its file as kept when current).
             let pageIsCurrent = output.isCurrent(page, fingerprint: fingerprint)
             let jsonIsCurrent = output.isCurrent(json, fingerprint: fingerprint)
-            if pageIsCurrent && jsonIsCurrent { return nil }
-            do {
-                var view = context.taskPage(index, root: "../")
-                view["history"] = context.history(task.id, root: "../")
-                try output.write(page, theme.render("task", context.page(title: task.title, root: "../", showsInstant: false, view)), fingerprint: fingerprint)
-                try output.write(json, JSONWriter.canonical(api.taskDocument(index, detailsHTML: view["details_html"] as? String)),
-                                 fingerprint: fingerprint)
-                return nil
-            } catch {
-                return "\(error)"
-            }
+            if pageIsCurrent && jsonIsCurrent { return }
+            var view = context.taskPage(index, root: "../")
+            view["history"] = context.history(task.id, root: "../")
+            try output.write(page, theme.render("task", context.page(title: task.title, root: "../", showsInstant: false, view)), fingerprint: fingerprint)
+            try output.write(json, JSONWriter.canonical(api.taskDocument(index, detailsHTML: view["details_html"] as? String)),
+                             fingerprint: fingerprint)
         }
         progress?.finish()
-        if let failure = failures.compactMap({ $0 }).first { throw .stage("pages", StringError(failure)) }
         clock.lap("pages", into: &report)
 
         try run("assets") {
@@ -163,6 +145,19 @@ public struct SiteBuilder {
 
     private func run(_ stage: String, _ body: () throws -> Void) throws(BuildError) {
         do { try body() } catch { throw .stage(stage, error) }
+    }
+
+    /// Runs `body` for every item on every core; the first failure in input
+    /// order (not in finishing order) becomes the stage's error.
+    private func runEach<T: Sendable>(_ stage: String, _ items: [T], serialBelow: Int = 32,
+                                      _ body: @Sendable (T) throws -> Void) throws(BuildError) {
+        let failures = parallelMap(items, serialBelow: serialBelow) { item -> String? in
+            do {
+                try body(item)
+                return nil
+            } catch { return "\(error)" }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw .stage(stage, StringError(failure)) }
     }
 }
 

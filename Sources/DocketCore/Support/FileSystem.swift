@@ -96,9 +96,7 @@ public enum FileSystem {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = entryName(entry)
             if name.hasPrefix(".") { continue }
             names.append(name)
         }
@@ -115,9 +113,7 @@ public enum FileSystem {
             guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
+                let name = entryName(entry)
                 if name.hasPrefix(".") { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 let isDirectory = switch Int32(entry.pointee.d_type) {
@@ -135,6 +131,12 @@ public enum FileSystem {
             next += 1
         }
         return (files, directories)
+    }
+
+    private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafePointer(to: entry.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
     }
 
     static func isSymbolicLink(_ path: String) -> Bool {
@@ -176,17 +178,10 @@ public enum FileSystem {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                unlink(temporary)
-                throw FileError(path: path, reason: "cannot write: \(reason)")
-            }
-            written += n
+        if let reason = writeAll(fd, bytes) {
+            close(fd)
+            unlink(temporary)
+            throw FileError(path: path, reason: "cannot write: \(reason)")
         }
         if durable { fsync(fd) }
         close(fd)
@@ -210,16 +205,31 @@ public enum FileSystem {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        if let reason = writeAll(fd, bytes) { throw FileError(path: path, reason: "cannot write: \(reason)") }
+        return true
+    }
+
+    /// Appends to an existing file (a cache's log); false when that failed.
+    @discardableResult
+    public static func append(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return writeAll(fd, bytes) == nil
+    }
+
+    /// Writes all of `bytes`, retrying short writes and EINTR; the reason on failure.
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+                return String(cString: strerror(errno))
             }
             written += n
         }
-        return true
+        return nil
     }
 
     public static func remove(_ path: String) throws(FileError) {
