@@ -46,12 +46,17 @@ struct QueueStage {
     let workspace: String
     let now: Instant
     let output: OutputOptions
+    var readsCache = true
 
     func run(applyQueue: Bool) throws -> QueueRunner.Report {
         let report: QueueRunner.Report
         let progress = Progress.forTerminal(quiet: output.quiet)
-        do { report = try QueueRunner(workspace: workspace, now: now, progress: progress).run(applyQueue: applyQueue) } catch {
+        let runner = QueueRunner(workspace: workspace, now: now, progress: progress, readsCache: readsCache)
+        do { report = try runner.run(applyQueue: applyQueue) } catch {
             throw CLIError(error.description)
+        }
+        if output.verbose, let (reused, total) = report.reusedFiles {
+            Console.error("  inputs: \(reused) of \(total) files decoded from the cache (.docket/cache/inputs)")
         }
         if report.recovered && !output.quiet {
             Console.error("finished the changes of an interrupted run")

@@ -49,12 +49,13 @@ struct SiteRun {
         let now = try site.resolveNow()
         let theme = try site.loadTheme()
         let held = try lock.acquire(workspace.workspace, quiet: output.quiet)
-        let report = try QueueStage(workspace: workspace.workspace, now: now, output: output).run(applyQueue: applyQueue)
+        let report = try QueueStage(workspace: workspace.workspace, now: now, output: output, readsCache: !site.noCache)
+            .run(applyQueue: applyQueue)
         let loadTime = Progress.seconds() - started
         let activity = Activity.load(workspace.workspace)
         Console.report(activity.problems, warnings: !output.quiet)
         let builder = SiteBuilder(workspace: report.workspace, activity: activity, theme: theme, now: now, output: site.out,
-                                  cacheDirectory: workspace.workspace + "/" + WorkspaceTransaction.directory + "/cache",
+                                  cacheDirectory: InputCache.directory(of: workspace.workspace),
                                   reusesPrevious: !site.noCache, progress: Progress.forTerminal(quiet: output.quiet))
         let built: SiteBuilder.Report
         do { built = try builder.build() } catch { throw CLIError("error: \(error)") }

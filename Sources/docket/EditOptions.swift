@@ -31,7 +31,7 @@ struct EditQueueing {
     init(_ options: EditOptions) throws {
         self.options = options
         let instant = try resolveInstant(options.now)
-        let loaded = WorkspaceLoader.load(options.workspace)
+        let loaded = WorkspaceLoader.load(options.workspace, cache: InputCache(workspace: options.workspace))
         if Console.report(loaded.diagnostics, warnings: false) {
             throw CLIError("error: the workspace has errors (above); fix them before queueing edits")
         }

@@ -20,7 +20,7 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The instant to compute the site at (RFC 3339). Default: SOURCE_DATE_EPOCH, else the clock.", valueName: "time"))
     var now: String?
 
-    @Flag(name: .long, help: "Render every page and row again, ignoring what earlier builds kept (fingerprints in the site folder, rows in the workspace's .docket/cache/).")
+    @Flag(name: .long, help: "Read every file and render every page and row again, ignoring what earlier runs kept (fingerprints in the site folder, decoded files and rows in the workspace's .docket/cache/).")
     var noCache = false
 
     func resolveNow() throws -> Instant { try resolveInstant(now) }

@@ -9,7 +9,7 @@ struct QueryContext {
 
     init(workspace root: String, now: String?) throws {
         let instant = try resolveInstant(now)
-        let loaded = WorkspaceLoader.load(root)
+        let loaded = WorkspaceLoader.load(root, cache: InputCache(workspace: root))
         if Console.report(loaded.diagnostics, warnings: false) {
             throw CLIError("error: the workspace has errors (above); run 'docket validate' for the full list")
         }

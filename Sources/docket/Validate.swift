@@ -11,13 +11,20 @@ struct Validate: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
+    @Flag(name: .long, help: "Read and parse every file, ignoring the decoded files earlier runs kept in the workspace's .docket/cache/ (it is rewritten).")
+    var noCache = false
+
     func run() throws {
         let started = Progress.seconds()
-        let result = WorkspaceLoader.load(workspace.workspace, progress: Progress.forTerminal(quiet: output.quiet))
+        let result = WorkspaceLoader.load(workspace.workspace, progress: Progress.forTerminal(quiet: output.quiet),
+                                          cache: InputCache(workspace: workspace.workspace, reading: !noCache))
         let failed = Console.report(result.diagnostics, warnings: !output.quiet)
         if output.verbose {
             for (stage, seconds) in result.stageTimes {
                 Console.error("  " + stage.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+            }
+            if let (reused, total) = result.reusedFiles {
+                Console.error("  inputs: \(reused) of \(total) files decoded from the cache (.docket/cache/inputs)")
             }
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count

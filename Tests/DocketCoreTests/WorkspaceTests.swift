@@ -39,14 +39,19 @@ struct WorkspaceLoaderTests {
     @Test(arguments: invalidCases)
     func reportsExactlyTheExpectedProblems(caseName: String) throws {
         try withTemporaryDirectory { directory in
-            try overlay(fixtures + "/basic", onto: directory)
-            try overlay(fixtures + "/invalid/" + caseName, onto: directory)
-            try FileManager.default.removeItem(atPath: directory + "/expected.txt")
-            let expected = try String(contentsOfFile: fixtures + "/invalid/\(caseName)/expected.txt", encoding: .utf8)
-                .split(separator: "\n").map(String.init)
+            let expected = try Self.layOut(invalidCase: caseName, in: directory)
             let actual = WorkspaceLoader.load(directory).diagnostics.map(\.description)
             #expect(actual == expected)
         }
+    }
+
+    /// Lays out an invalid case in `directory`; returns its expected diagnostics.
+    static func layOut(invalidCase caseName: String, in directory: String) throws -> [String] {
+        try overlay(fixtures + "/basic", onto: directory)
+        try overlay(fixtures + "/invalid/" + caseName, onto: directory)
+        try FileManager.default.removeItem(atPath: directory + "/expected.txt")
+        return try String(contentsOfFile: fixtures + "/invalid/\(caseName)/expected.txt", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
     }
 
     @Test func everyInvalidCaseIsCovered() {

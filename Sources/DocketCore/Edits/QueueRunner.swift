@@ -7,6 +7,8 @@ public struct QueueRunner {
         public var diagnostics: [Diagnostic]
         public var results: [(file: String, id: String, result: EditEngine.Result)] = []
         public var recovered = false
+        /// Files taken from the input cache, of all files decoded.
+        public var reusedFiles: (reused: Int, of: Int)?
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
         public var applied: Int { results.count { if case .applied = $0.result { true } else { false } } }
@@ -16,19 +18,23 @@ public struct QueueRunner {
     public let root: String
     public let now: Instant
     public let progress: Progress?
+    /// Whether decoded inputs may be taken from `.docket/cache/inputs` (it is rewritten either way).
+    public let readsCache: Bool
 
-    public init(workspace root: String, now: Instant, progress: Progress? = nil) {
+    public init(workspace root: String, now: Instant, progress: Progress? = nil, readsCache: Bool = true) {
         self.root = root
         self.now = now
         self.progress = progress
+        self.readsCache = readsCache
     }
 
     /// Call with the workspace lock held. With `applyQueue` false it only
     /// recovers and loads (for `docket render`).
     public func run(applyQueue: Bool = true) throws(WorkspaceTransaction.Failure) -> Report {
         let recovered = try WorkspaceTransaction.recover(root)
-        let loaded = WorkspaceLoader.load(root, progress: progress)
+        let loaded = WorkspaceLoader.load(root, progress: progress, cache: InputCache(workspace: root, reading: readsCache))
         var report = Report(workspace: loaded.workspace, diagnostics: loaded.diagnostics, recovered: recovered)
+        report.reusedFiles = loaded.reusedFiles
         guard applyQueue, !loaded.hasErrors else { return report }
         let queue = EditQueue.load(workspace: root, now: now)
         guard !queue.items.isEmpty else { return report }

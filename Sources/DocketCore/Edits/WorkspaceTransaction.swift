@@ -62,14 +62,21 @@ public enum WorkspaceTransaction {
         finish(root, operations.map(\.path))
     }
 
+    /// Creates `.docket/` with a `.gitignore` that keeps all of it out of git.
+    public static func createDirectory(_ root: String) throws(FileError) {
+        let base = root + "/" + directory
+        if !FileSystem.isDirectory(base) { try FileSystem.createDirectory(base) }
+        if !FileSystem.exists(base + "/.gitignore") {
+            try FileSystem.writeAtomically(base + "/.gitignore", "# docket's lock, transaction and cache files: never commit them\n*\n")
+        }
+    }
+
     /// Creates `.docket/` (ignored by git) and clears temporary files a killed run left.
     static func prepare(_ root: String) throws(Failure) {
         let base = root + "/" + directory
         do throws(FileError) {
+            try createDirectory(root)
             if !FileSystem.isDirectory(root + "/" + temporaryDirectory) { try FileSystem.createDirectory(root + "/" + temporaryDirectory) }
-            if !FileSystem.exists(base + "/.gitignore") {
-                try FileSystem.writeAtomically(base + "/.gitignore", "# docket's lock, transaction and cache files: never commit them\n*\n")
-            }
             for name in FileSystem.list(root + "/" + temporaryDirectory) { try FileSystem.remove(root + "/" + temporaryDirectory + "/" + name) }
             try FileSystem.remove(root + "/" + transactionFile + ".tmp-\(getpid())")
             for name in FileSystem.list(base) where name.hasPrefix("transaction.json.tmp-") { try FileSystem.remove(base + "/" + name) }

@@ -21,6 +21,39 @@ extension String {
     }
 }
 
+extension Array where Element == String {
+    /// Sorted in byte order (as `precedesInByteOrder`), for long lists such
+    /// as 100,000 file names: each string's first 24 bytes are packed into
+    /// three integers up front, so most comparisons touch no string (and
+    /// retain nothing); only equal prefixes compare the whole strings.
+    public func sortedByBytes() -> [String] {
+        if count < 64 { return sorted { $0.precedesInByteOrder($1) } }
+        var keys: [(UInt64, UInt64, UInt64, Int)] = []
+        keys.reserveCapacity(count)
+        for index in indices {
+            var text = self[index]
+            let words = text.withUTF8 { utf8 -> (UInt64, UInt64, UInt64) in
+                func word(_ start: Int) -> UInt64 {
+                    var value: UInt64 = 0
+                    for offset in start..<start + 8 {
+                        value = value << 8 | UInt64(offset < utf8.count ? utf8[offset] : 0)
+                    }
+                    return value
+                }
+                return (word(0), word(8), word(16))
+            }
+            keys.append((words.0, words.1, words.2, index))
+        }
+        keys.sort { a, b in
+            if a.0 != b.0 { return a.0 < b.0 }
+            if a.1 != b.1 { return a.1 < b.1 }
+            if a.2 != b.2 { return a.2 < b.2 }
+            return self[a.3].precedesInByteOrder(self[b.3])
+        }
+        return keys.map { self[$0.3] }
+    }
+}
+
 extension String {
     /// True when the text has nothing but spaces, tabs and line breaks.
     /// (Foundation's `trimmingCharacters` bridges to NSString: far too slow

@@ -56,6 +56,28 @@ public enum FileSystem {
 
         deinit { close(fd) }
 
+        /// The stamp of a regular file in this directory; nil when it is missing or not a file.
+        public func stamp(_ name: String) -> Stamp? {
+            var info = stat()
+            guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Stamp(info)
+        }
+
+        /// Names in this directory (as `FileSystem.list`), read through the
+        /// open descriptor instead of opening the path a second time. Not for
+        /// two threads at once: the copy shares the descriptor's position.
+        public func names(sorted: Bool = true) -> [String] {
+            let copy = dup(fd)
+            guard copy >= 0 else { return [] }
+            guard let dir = fdopendir(copy) else {
+                close(copy)
+                return []
+            }
+            defer { closedir(dir) }
+            rewinddir(dir)
+            return FileSystem.names(in: dir, sorted: sorted)
+        }
+
         /// A small file's bytes with one `openat`, one `read` and one `close`;
         /// larger files take more reads.
         public func readBytes(_ name: String) throws(FileError) -> [UInt8] {
@@ -81,6 +103,42 @@ public enum FileSystem {
         }
     }
 
+    /// What `stat` says of a file, enough to tell that its content may have
+    /// changed (as git's index does): any write changes the change time, a
+    /// rename into place (how docket and git write) also the inode.
+    public struct Stamp: Sendable, Equatable {
+        public var inode: UInt64
+        public var size: Int64
+        /// Modification and status-change times, nanoseconds since 1970.
+        public var modified: Int64
+        public var changed: Int64
+
+        public init(inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+            self.inode = inode
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+        }
+
+        init(_ info: stat) {
+            self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                      modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                      changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+        }
+
+        /// Last touched before `instant` (nanoseconds since 1970).
+        public func isOlder(than instant: Int64) -> Bool {
+            max(modified, changed) < instant
+        }
+    }
+
+    /// Now, on the clock file times are taken from (nanoseconds since 1970).
+    public static func wallClock() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+
     public static func readString(_ path: String) throws(FileError) -> String {
         let bytes = try readBytes(path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -94,13 +152,17 @@ public enum FileSystem {
     public static func list(_ path: String, sorted: Bool = true) -> [String] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
+        return names(in: dir, sorted: sorted)
+    }
+
+    private static func names(in dir: OpaquePointer, sorted: Bool) -> [String] {
         var names: [String] = []
         while let entry = readdir(dir) {
             let name = entryName(entry)
             if name.hasPrefix(".") { continue }
             names.append(name)
         }
-        return sorted ? names.sorted { $0.precedesInByteOrder($1) } : names
+        return sorted ? names.sortedByBytes() : names
     }
 
     /// Every file and folder under `root` (relative paths, hidden entries and

@@ -7,11 +7,16 @@ public enum WorkspaceLoader {
         public var diagnostics: [Diagnostic]
         /// Seconds per stage (records, tasks, comments, index), for `--verbose`.
         public var stageTimes: [(String, Double)] = []
+        /// Decoded files taken from the input cache, of all files decoded (nil without a cache).
+        public var reusedFiles: (reused: Int, of: Int)?
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    /// `progress`, when given, counts tasks as they are read (a bar on a terminal).
-    public static func load(_ root: String, progress: Progress? = nil) -> Result {
+    /// `progress`, when given, counts tasks as they are read (a bar on a
+    /// terminal). `cache` keeps decoded files between runs (`InputCache`);
+    /// the default keeps nothing.
+    public static func load(_ root: String, progress: Progress? = nil,
+                            cache: InputCache = InputCache(workspace: nil)) -> Result {
         var diagnostics: [Diagnostic] = []
         guard FileSystem.isDirectory(root) else {
             let result = Workspace(settings: Settings(name: "docket"), people: [], records: [], tasks: [], comments: [])
@@ -35,6 +40,8 @@ public enum WorkspaceLoader {
             diagnostics += sink.diagnostics
             peopleKnown = node.arrayValue != nil
         }
+        // What every cached decoding depends on beyond its own file.
+        let shared = contentHash(root, ["workspace.json", "people.json"])
 
         var times: [(String, Double)] = []
         var last = Progress.seconds()
@@ -49,13 +56,17 @@ public enum WorkspaceLoader {
         var typeDirectories: [String: FileSystem.Directory] = [:]
         for type in Set(recordFiles.map(\.type)) { typeDirectories[type] = FileSystem.Directory(root + "/records/" + type) }
         let recordDirectories = typeDirectories
-        let recordResults = parallelMap(recordFiles) { file -> (Record?, [Diagnostic]) in
-            decodeFile(root, file.path, in: recordDirectories[file.type], name: file.id + ".json") { node, sink in
+        let recordResults = parallelMap(recordFiles) { file -> InputCache.Decoded<Record> in
+            let directory = recordDirectories[file.type]
+            let stamps = directory?.stamp(file.id + ".json").map { [$0] }
+            if let stamps, let hit = cache.lookup(file.path, stamps: stamps, context: shared, as: Record.self) { return hit }
+            let (record, problems) = decodeFile(root, file.path, in: directory, name: file.id + ".json") { node, sink in
                 RecordDecoder.decode(node, expectedType: file.type, expectedID: file.id, sink: &sink)
             }
+            return cache.decoded(file.path, stamps: stamps, context: shared, value: record, diagnostics: problems)
         }
-        let records = recordResults.compactMap(\.0)
-        diagnostics += recordResults.flatMap(\.1)
+        let records = recordResults.compactMap(\.value)
+        diagnostics += recordResults.flatMap(\.diagnostics)
 
         lap("records")
         let taskFiles = listTaskFiles(root, into: &diagnostics)
@@ -65,12 +76,18 @@ public enum WorkspaceLoader {
                                     taskIDs: Set(taskFiles.map(\.id)))
         references.peopleKnown = peopleKnown
         let frozen = references
+        // Tasks are checked against the record ids (links to missing records are warned about).
+        let taskContext = references.recordKeys.reduce(StableHash.combine(shared, "tasks")) { $0 &+ StableHash.fnv1a64($1) }
         let tasksDirectory = FileSystem.Directory(root + "/tasks")
         progress?.start("reading", total: taskFiles.count)
         defer { progress?.finish() }
-        let taskResults = parallelMap(taskFiles) { file -> (Task?, [Diagnostic]) in
+        let taskResults = parallelMap(taskFiles) { file -> InputCache.Decoded<Task> in
             defer { progress?.advance() }
-            var (task, problems) = decodeFile(root, "tasks/\(file.id).json", in: tasksDirectory, name: file.id + ".json") { node, sink in
+            let key = "tasks/\(file.id).json"
+            var stamps = tasksDirectory?.stamp(file.id + ".json").map { [$0] }
+            if file.hasDetails { stamps = tasksDirectory?.stamp(file.id + ".md").flatMap { md in stamps.map { $0 + [md] } } }
+            if let stamps, let hit = cache.lookup(key, stamps: stamps, context: taskContext, as: Task.self) { return hit }
+            var (task, problems) = decodeFile(root, key, in: tasksDirectory, name: file.id + ".json") { node, sink in
                 TaskDecoder.decode(node, expectedID: file.id, references: frozen, sink: &sink)
             }
             if file.hasDetails, let tasksDirectory {
@@ -85,24 +102,41 @@ public enum WorkspaceLoader {
                     problems.append(Diagnostic(.error, path: "tasks/\(file.id).md", message: error.reason))
                 }
             }
-            return (task, problems)
+            return cache.decoded(key, stamps: stamps, context: taskContext, value: task, diagnostics: problems)
         }
-        let tasks = taskResults.compactMap(\.0)
-        diagnostics += taskResults.flatMap(\.1)
+        let tasks = taskResults.compactMap(\.value)
+        diagnostics += taskResults.flatMap(\.diagnostics)
 
         lap("tasks")
         let commentReferences = references
         let commentDirectories = listCommentDirectories(root, into: &diagnostics)
-        let commentResults = parallelMap(commentDirectories) { task -> ([Comment], [Diagnostic]) in
-            decodeComments(root, task: task, references: commentReferences)
+        let commentResults = parallelMap(commentDirectories) { task -> [InputCache.Decoded<Comment>] in
+            decodeComments(root, task: task, references: commentReferences, cache: cache, shared: shared)
         }
-        diagnostics += commentResults.flatMap(\.1)
+        let comments = commentResults.joined()
+        diagnostics += comments.flatMap(\.diagnostics)
         lap("comments")
         let workspace = Workspace(settings: settings, people: people, records: records, tasks: tasks,
-                                  comments: commentResults.flatMap(\.0))
+                                  comments: comments.compactMap(\.value))
         diagnostics.sort()
         lap("index")
-        return Result(workspace: workspace, diagnostics: diagnostics, stageTimes: times)
+        var result = Result(workspace: workspace, diagnostics: diagnostics, stageTimes: times)
+        if cache.isEnabled {
+            let entries = recordResults.compactMap(\.entry) + taskResults.compactMap(\.entry) + comments.compactMap(\.entry)
+            let reused = recordResults.count(where: \.reused) + taskResults.count(where: \.reused) + comments.count(where: \.reused)
+            cache.save(entries, reused: reused)
+            result.reusedFiles = (reused, recordResults.count + taskResults.count + comments.count)
+            lap("cache")
+        }
+        return result
+    }
+
+    /// A hash of small files' bytes (0 for a missing one).
+    static func contentHash(_ root: String, _ names: [String]) -> UInt64 {
+        names.reduce(StableHash.fnv1a64("inputs")) { hash, name in
+            let bytes = (try? FileSystem.readBytes(root + "/" + name)) ?? []
+            return StableHash.combine(hash, Int64(bitPattern: StableHash.fnv1a64(bytes[...])))
+        }
     }
 
     // MARK: - Reading one file
@@ -185,30 +219,44 @@ public enum WorkspaceLoader {
 
     static func listTaskFiles(_ root: String, into diagnostics: inout [Diagnostic]) -> [TaskFile] {
         var ids: [String] = []
-        var details: Set<String> = []
-        var stems: Set<String> = []
+        var details: [String] = []
+        var badlyNamed: Set<String> = []
         // One pass over the names, each name's suffix checked once.
         for name in FileSystem.list(root + "/tasks", sorted: false) {
             if let id = stem(name, ".json") {
-                stems.insert(id)
                 guard Identifier.isValid(id, kind: .task) else {
+                    badlyNamed.insert(id)
                     diagnostics.append(Diagnostic(.error, path: "tasks/\(name)",
                         message: "file name is not a valid task id: expected \(Identifier.expectedShape(.task)).json"))
                     continue
                 }
                 ids.append(id)
             } else if let id = stem(name, ".md") {
-                details.insert(id)
+                details.append(id)
             } else {
                 diagnostics.append(Diagnostic(.warning, path: "tasks/\(name)", message: "neither a task (.json) nor its details (.md); ignored"))
             }
         }
-        // Sorted by id (bytes) here, so the decoded tasks arrive in order.
-        ids.sort { $0.precedesInByteOrder($1) }
-        let files = ids.map { TaskFile(id: $0, hasDetails: details.contains($0)) }
+        // Both sorted by id (bytes), so the decoded tasks arrive in order and
+        // one merge finds each task's details (no set of 100,000 strings).
+        ids = ids.sortedByBytes()
+        details = details.sortedByBytes()
+        var files: [TaskFile] = []
+        files.reserveCapacity(ids.count)
+        var orphans: [String] = []
+        var next = 0
+        for id in ids {
+            while next < details.count && details[next].precedesInByteOrder(id) {
+                orphans.append(details[next])
+                next += 1
+            }
+            let hasDetails = next < details.count && details[next] == id
+            if hasDetails { next += 1 }
+            files.append(TaskFile(id: id, hasDetails: hasDetails))
+        }
+        orphans += details[next...]
         // A details file whose task file is missing (a task file with a bad name was reported above).
-        let orphans = details.subtracting(stems)
-        for id in orphans.sorted(by: { $0.precedesInByteOrder($1) }) {
+        for id in orphans where !badlyNamed.contains(id) {
             diagnostics.append(Diagnostic(.error, path: "tasks/\(id).md", message: "details file has no task: tasks/\(id).json is missing"))
         }
         return files
@@ -226,25 +274,31 @@ public enum WorkspaceLoader {
         }
     }
 
-    /// Every comment of one task: its folder is opened once and its files read relative to it.
-    static func decodeComments(_ root: String, task: String, references: References) -> ([Comment], [Diagnostic]) {
-        var comments: [Comment] = []
-        var diagnostics: [Diagnostic] = []
-        let directory = FileSystem.Directory(root + "/comments/" + task)
-        for name in FileSystem.list(root + "/comments/" + task) {
+    /// Every comment of one task: its folder is opened once, listed through
+    /// that descriptor, and its files stamped or read relative to it.
+    static func decodeComments(_ root: String, task: String, references: References, cache: InputCache,
+                               shared: UInt64) -> [InputCache.Decoded<Comment>] {
+        var results: [InputCache.Decoded<Comment>] = []
+        guard let directory = FileSystem.Directory(root + "/comments/" + task) else { return [] }
+        let context = StableHash.combine(shared, references.taskIDs.contains(task))
+        for name in directory.names() {
             let path = "comments/\(task)/\(name)"
             guard let id = stem(name, ".json"), Identifier.isValid(id, kind: .comment) else {
-                diagnostics.append(Diagnostic(.error, path: path,
-                    message: "file name is not a valid comment id: expected \(Identifier.expectedShape(.comment)).json"))
+                results.append(InputCache.Decoded(value: nil, diagnostics: [Diagnostic(.error, path: path,
+                    message: "file name is not a valid comment id: expected \(Identifier.expectedShape(.comment)).json")]))
+                continue
+            }
+            let stamps = directory.stamp(name).map { [$0] }
+            if let stamps, let hit = cache.lookup(path, stamps: stamps, context: context, as: Comment.self) {
+                results.append(hit)
                 continue
             }
             let (comment, problems) = decodeFile(root, path, in: directory, name: name) { node, sink in
                 CommentDecoder.decode(node, expectedTask: task, expectedID: id, references: references, sink: &sink)
             }
-            if let comment { comments.append(comment) }
-            diagnostics += problems
+            results.append(cache.decoded(path, stamps: stamps, context: context, value: comment, diagnostics: problems))
         }
-        return (comments, diagnostics)
+        return results
     }
 
     /// `name` without `suffix`, by UTF-8 bytes (Character-based String
