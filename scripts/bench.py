@@ -6,9 +6,10 @@ with `docket generate`, writes the same tasks as a Hugo site (front matter +
 the same Markdown body, a minimal layout: one page per task and a list page),
 and times with hyperfine, in one run:
 
-  docket cold      render into an empty folder, without the row cache
+  docket cold      render into an empty folder, without .docket/cache (rows, inputs)
   docket rebuild   `docket build` after one queued edit, into the built folder
-  docket validate  the whole workspace
+  docket validate  the whole workspace, with the input cache an earlier run
+                   left in .docket/cache (the usual case) and with --no-cache
   hugo cold        into an empty folder
   hugo rebuild     after changing one task's file
   floor            read every input file + the cmark CLI over every details file
@@ -165,6 +166,8 @@ def main():
             if target == "disk":
                 # Read-only commands get one warm-up run: the renders before them push the workspace out of this VM's page cache.
                 r["validate"] = hyperfine("docket validate %d" % n, "%s validate --workspace %s --quiet" % (DOCKET, ws), warmup=1)
+                r["validate uncached"] = hyperfine("docket validate no-cache %d" % n,
+                                                   "%s validate --workspace %s --quiet --no-cache" % (DOCKET, ws), warmup=1)
                 floor = "find %s -type f -print0 | xargs -0 cat > /dev/null && find %s/tasks -name '*.md' -print0 | xargs -0 cat | cmark > /dev/null" % (ws, ws)
                 r["floor"] = hyperfine("floor %d" % n, floor, prepare="true", warmup=1)
                 sh(cold)
@@ -183,15 +186,15 @@ def main():
 def report(rows, profiles):
     def s(x):
         return "%.2f s" % x[0]
-    lines = ["| tasks | output | docket cold | docket rebuild (1 edit) | hugo cold | hugo rebuild | cold ÷ hugo | rebuild ÷ hugo rebuild | peak MB docket / hugo | validate | floor | cold ÷ floor |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| tasks | output | docket cold | docket rebuild (1 edit) | hugo cold | hugo rebuild | cold ÷ hugo | rebuild ÷ hugo rebuild | peak MB docket / hugo | validate | validate --no-cache | floor | cold ÷ floor |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     floors = {r["n"]: r for r in rows if r["target"] == "disk"}
     for r in rows:
         d = floors[r["n"]]
-        lines.append("| %d | %s | %s | %s | %s | %s | %.2f | %.3f | %d / %d | %s | %s | %.1f |" % (
+        lines.append("| %d | %s | %s | %s | %s | %s | %.2f | %.3f | %d / %d | %s | %s | %s | %.1f |" % (
             r["n"], r["target"], s(r["docket cold"]), s(r["docket rebuild"]), s(r["hugo cold"]), s(r["hugo rebuild"]),
             r["docket cold"][0] / r["hugo cold"][0], r["docket rebuild"][0] / r["hugo rebuild"][0],
-            r["docket cold peak"] / 1024, r["hugo cold peak"] / 1024, s(d["validate"]), s(d["floor"]),
+            r["docket cold peak"] / 1024, r["hugo cold peak"] / 1024, s(d["validate"]), s(d["validate uncached"]), s(d["floor"]),
             r["docket cold"][0] / d["floor"][0]))
     table = "\n".join(lines)
     print("\n" + table)
@@ -199,7 +202,8 @@ def report(rows, profiles):
                              shell=True, capture_output=True, text=True).stdout.split("\n")
     doc = ["# Performance", "",
            "Measured by `make bench` (scripts/bench.py) on this project's machine: %s cores, %s, %s, %s." % tuple(machine[:4]),
-           "Medians of %d runs (hyperfine; validate and the floor after one warm-up run, builds after their prepare step: an empty folder and no row cache for cold, one queued comment for rebuild); peak memory is GNU time's maximum resident set." % RUNS,
+           "Medians of %d runs (hyperfine; validate and the floor after one warm-up run, builds after their prepare step: an empty folder and no `.docket/cache` for cold, one queued comment for rebuild); peak memory is GNU time's maximum resident set." % RUNS,
+           "*validate* finds the input cache the builds left in `.docket/cache/inputs`; *validate --no-cache* reads and parses every file (and rewrites the cache).",
            "Workspaces come from `docket generate --seed 7` (about 500 bytes of Markdown per task, a third with comments).",
            "The Hugo site holds the same tasks: front matter plus the same Markdown body, one page per task and a list page.",
            "*docket rebuild* is `docket build` after one queued comment (apply + render into the built folder);",

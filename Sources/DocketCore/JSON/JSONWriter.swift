@@ -27,7 +27,9 @@ public enum JSONWriter {
     }
 
     public static func sortedMembers(_ members: [JSONMember]) -> [JSONMember] {
-        members.sorted { $0.key.precedesInByteOrder($1.key) }
+        // Most objects docket writes are built in key order already: checking is cheaper than sorting.
+        let ordered = members.indices.dropFirst().allSatisfy { members[$0 - 1].key.precedesInByteOrder(members[$0].key) }
+        return ordered ? members : members.sorted { $0.key.precedesInByteOrder($1.key) }
     }
 
     private static func write(_ value: JSONValue, indent: Int, into out: inout String) {

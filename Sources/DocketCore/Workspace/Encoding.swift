@@ -4,29 +4,30 @@ extension Task {
     public var json: JSONValue {
         var members: [JSONMember] = []
         func put(_ key: String, _ value: JSONValue) { members.append(JSONMember(key: key, value: JSONNode(value))) }
-        put("id", .string(id))
-        put("title", .string(title))
-        put("status", .string(status.rawValue))
-        put("priority", .string(priority.rawValue))
-        put("type", .string(type))
+        // In key order, so writers find the members sorted and need not sort them.
+        if !assignees.isEmpty { put("assignees", .strings(assignees)) }
+        if let completedAt { put("completed_at", .string(completedAt.rfc3339)) }
+        if let completedBy { put("completed_by", .string(completedBy)) }
+        put("created_at", .string(createdAt.rfc3339))
+        put("created_by", .string(createdBy))
         if let due { put("due", .string(due.text)) }
+        put("id", .string(id))
+        if !links.isEmpty {
+            put("links", .array(links.map { JSONNode(.object(["id": .string($0.id), "type": .string($0.type)])) }))
+        }
+        if !metadata.isEmpty { put("metadata", .object(metadata)) }
+        put("priority", .string(priority.rawValue))
         switch reminder {
         case .offsetMinutes(let minutes)?: put("reminder", .object(["offset_minutes": .int(minutes)]))
         case .time(let time)?: put("reminder", .object(["time": .string(time.description)]))
         case nil: break
         }
-        if !assignees.isEmpty { put("assignees", .strings(assignees)) }
+        put("status", .string(status.rawValue))
         if !subscribers.isEmpty { put("subscribers", .strings(subscribers.sorted { $0.precedesInByteOrder($1) })) }
         if !tags.isEmpty { put("tags", .strings(tags)) }
-        if !links.isEmpty {
-            put("links", .array(links.map { JSONNode(.object(["id": .string($0.id), "type": .string($0.type)])) }))
-        }
-        if !metadata.isEmpty { put("metadata", .object(metadata)) }
-        put("created_at", .string(createdAt.rfc3339))
-        put("created_by", .string(createdBy))
+        put("title", .string(title))
+        put("type", .string(type))
         put("updated_at", .string(updatedAt.rfc3339))
-        if let completedAt { put("completed_at", .string(completedAt.rfc3339)) }
-        if let completedBy { put("completed_by", .string(completedBy)) }
         put("version", .int(version))
         return .object(members)
     }
