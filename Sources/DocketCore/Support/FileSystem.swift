@@ -155,6 +155,27 @@ public enum FileSystem {
         return names(in: dir, sorted: sorted)
     }
 
+    /// `list`, split into folders (symbolic links to folders included) and
+    /// everything else, each kind taken from the listing: no `stat` per
+    /// entry, which matters for the 33,000 comment folders of a large workspace.
+    public static func listByKind(_ path: String) -> (directories: [String], others: [String]) {
+        guard let dir = opendir(path) else { return ([], []) }
+        defer { closedir(dir) }
+        var directories: [String] = []
+        var others: [String] = []
+        while let entry = readdir(dir) {
+            let name = entryName(entry)
+            if name.hasPrefix(".") { continue }
+            let isDirectory = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): true
+            case Int32(DT_UNKNOWN), Int32(DT_LNK): isDirectory(path + "/" + name)
+            default: false
+            }
+            if isDirectory { directories.append(name) } else { others.append(name) }
+        }
+        return (directories.sortedByBytes(), others.sortedByBytes())
+    }
+
     private static func names(in dir: OpaquePointer, sorted: Bool) -> [String] {
         var names: [String] = []
         while let entry = readdir(dir) {

@@ -262,16 +262,15 @@ public enum WorkspaceLoader {
         return files
     }
 
-    /// The task folders under `comments/`; a folder that is not named after a task id is reported.
+    /// The task folders under `comments/`; a folder that is not named after a task id, or a file there, is reported.
     static func listCommentDirectories(_ root: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        FileSystem.list(root + "/comments").filter { task in
-            guard Identifier.isValid(task, kind: .task), FileSystem.isDirectory(root + "/comments/" + task) else {
-                diagnostics.append(Diagnostic(.error, path: "comments/\(task)",
-                    message: "expected a folder named after a task id (\(Identifier.expectedShape(.task)))"))
-                return false
-            }
-            return true
+        let (directories, others) = FileSystem.listByKind(root + "/comments")
+        let tasks = directories.filter { Identifier.isValid($0, kind: .task) }
+        for name in others + directories.filter({ !Identifier.isValid($0, kind: .task) }) {
+            diagnostics.append(Diagnostic(.error, path: "comments/\(name)",
+                message: "expected a folder named after a task id (\(Identifier.expectedShape(.task)))"))
         }
+        return tasks
     }
 
     /// Every comment of one task: its folder is opened once, listed through
