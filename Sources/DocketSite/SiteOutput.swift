@@ -157,7 +157,9 @@ public final class SiteOutput: @unchecked Sendable {
             directories.insert(directory)
         }
         lock.unlock()
-        let changed = try FileSystem.writeIfChanged(path, bytes)
+        // `existing` is only read after `init`: no lock needed. A file that was
+        // not there when the build began is written without comparing.
+        let changed = try FileSystem.writeIfChanged(path, bytes, mayExist: existing.contains(relative))
         lock.withLock {
             if changed { written += 1 } else { unchanged += 1 }
         }

@@ -217,6 +217,37 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// Decoded files come from `.docket/cache/inputs` once they are older than
+    /// the settle time; what validate and build then say and write is what
+    /// they say and write reading every file.
+    @Test func runsThroughTheInputCacheEqualRunsWithout() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("site", to: dir)
+            Thread.sleep(forTimeInterval: 2.1)  // the copies' times are now past the settle time
+            let first = try docket(["validate", "--workspace", ws, "--verbose"])
+            #expect(first.stderr.contains("inputs: 0 of "), "\(first.stderr)")
+            #expect(FileManager.default.fileExists(atPath: ws + "/.docket/.gitignore"), "git must never see the cache")
+            let comment = #"{"id": "edit_01HQ3M20000000000000000001", "op": "comment.create", "actor": "jane", "at": "2026-03-18T12:30:00Z", "task": "task_01HQ3K4C0000000000000000CC", "data": {"content": "Any news?"}}"#
+            try comment.write(toFile: ws + "/queue/later.json", atomically: true, encoding: .utf8)
+            let build = try docket(["build", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow, "--verbose"])
+            #expect(build.status == 0, "\(build.stderr)")
+            let counts = try #require(build.stderr.firstMatch(of: /inputs: (\d+) of (\d+) files/), "\(build.stderr)")
+            #expect(counts.1 == counts.2 && Int(counts.1) ?? 0 >= 5, "every file came from the cache: \(build.stderr)")
+            try FileManager.default.copyItem(atPath: ws, toPath: dir + "/fresh-ws")
+            try FileManager.default.removeItem(atPath: dir + "/fresh-ws/.docket")
+            #expect(try docket(["render", "--workspace", dir + "/fresh-ws", "--out", dir + "/fresh", "--now", fixtureNow]).status == 0)
+            #expect(try tree(dir + "/out").filter { $0.key != ".docket-site" } == tree(dir + "/fresh").filter { $0.key != ".docket-site" })
+            // The files the edit wrote are read again; the answer is the same as without the cache.
+            let again = try docket(["validate", "--workspace", ws])
+            let uncached = try docket(["validate", "--workspace", ws, "--no-cache"])
+            func withoutTime(_ text: String) -> String {
+                text.replacingOccurrences(of: #"\(\d+\.\d+ s\)"#, with: "", options: .regularExpression)
+            }
+            #expect(again.status == 0 && uncached.status == 0)
+            #expect(withoutTime(again.stderr) == withoutTime(uncached.stderr) && again.stderr.contains("valid task(s)"))
+        }
+    }
+
     @Test func aThemeChangeRerendersEveryPage() throws {
         try withTemporaryDirectory { dir in
             let ws = try copyFixture("basic", to: dir)

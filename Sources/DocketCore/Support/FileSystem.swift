@@ -281,10 +281,11 @@ public enum FileSystem {
 
     /// Writes only when the content differs from what is there: creating and
     /// rewriting files costs far more than reading them on this file system.
-    /// Returns whether the file was written.
+    /// Returns whether the file was written. `mayExist: false` (the caller
+    /// knows the file is new) skips the comparison's failing open.
     @discardableResult
-    public static func writeIfChanged(_ path: String, _ bytes: [UInt8]) throws(FileError) -> Bool {
-        if let existing = try? readBytes(path), existing == bytes { return false }
+    public static func writeIfChanged(_ path: String, _ bytes: [UInt8], mayExist: Bool = true) throws(FileError) -> Bool {
+        if mayExist, let existing = try? readBytes(path), existing == bytes { return false }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
         defer { close(fd) }

@@ -24,7 +24,10 @@ public final class InputCache: @unchecked Sendable {
         var key: String
         var stamps: [FileSystem.Stamp]
         var context: UInt64
-        var payload: ArraySlice<UInt8>
+        /// The encoded value and diagnostics as found in the cache; nil for a
+        /// fresh decoding, encoded only when saved (so a cold run does not
+        /// hold 100,000 small buffers).
+        var payload: ArraySlice<UInt8>?
     }
 
     /// What one file decoded to; `entry` is what the cache keeps of it
@@ -107,34 +110,57 @@ public final class InputCache: @unchecked Sendable {
         guard isEnabled, let stamps, stamps.allSatisfy({ $0.isOlder(than: trustedBefore) }) else {
             return Decoded(value: value, diagnostics: diagnostics)
         }
-        var payload: [UInt8] = []
-        value.encode(into: &payload)
-        diagnostics.encode(into: &payload)
-        return Decoded(value: value, diagnostics: diagnostics,
-                       entry: Entry(key: key, stamps: stamps, context: context, payload: payload[...]))
+        return Decoded(value: value, diagnostics: diagnostics, entry: Entry(key: key, stamps: stamps, context: context))
     }
 
-    /// Writes the entries of this run when they differ from the file's:
-    /// some were decoded afresh, or some files are gone. Failing to write
-    /// (a read-only workspace) only means the next run reads the inputs.
-    func save(_ entries: [Entry], reused: Int) {
-        guard let path, reused != entries.count || entries.count != offsets.count else { return }
-        var file = Self.magic
-        file.reserveCapacity(entries.reduce(Self.magic.count) { $0 + $1.key.utf8.count + $1.payload.count + 64 })
-        for entry in entries {
-            file.appendString(entry.key)
-            file.appendVarint(UInt64(entry.stamps.count))
-            for stamp in entry.stamps {
-                file.appendVarint(stamp.inode)
-                file.appendVarint(stamp.size)
-                file.appendVarint(stamp.modified)
-                file.appendVarint(stamp.changed)
+    /// The file's entries, written by `save`.
+    struct Contents {
+        fileprivate(set) var bytes = InputCache.magic
+        fileprivate(set) var entries = 0
+        fileprivate(set) var reused = 0
+        private var scratch: [UInt8] = []
+
+        /// Appends the entries of one kind of file, in the order given.
+        mutating func append<Value: CacheCodable & Sendable>(_ results: [Decoded<Value>]) {
+            for result in results {
+                guard let entry = result.entry else { continue }
+                entries += 1
+                if result.reused { reused += 1 }
+                let payload: ArraySlice<UInt8>
+                if let stored = entry.payload {
+                    payload = stored
+                } else {
+                    scratch.removeAll(keepingCapacity: true)
+                    result.value.encode(into: &scratch)
+                    result.diagnostics.encode(into: &scratch)
+                    payload = scratch[...]
+                }
+                bytes.appendString(entry.key)
+                bytes.appendVarint(UInt64(entry.stamps.count))
+                for stamp in entry.stamps {
+                    bytes.appendVarint(stamp.inode)
+                    bytes.appendVarint(stamp.size)
+                    bytes.appendVarint(stamp.modified)
+                    bytes.appendVarint(stamp.changed)
+                }
+                bytes.appendLittleEndian(entry.context)
+                bytes.appendLittleEndian(StableHash.fnv1a64(payload))
+                bytes.appendVarint(UInt64(payload.count))
+                bytes.append(contentsOf: payload)
             }
-            file.appendLittleEndian(entry.context)
-            file.appendLittleEndian(StableHash.fnv1a64(entry.payload))
-            file.appendVarint(UInt64(entry.payload.count))
-            file.append(contentsOf: entry.payload)
         }
+    }
+
+    /// Writes this run's entries (made by `fill`) when they differ from the
+    /// file's: some were decoded afresh, or some files are gone. Failing to
+    /// write (a read-only workspace) only means the next run reads the inputs.
+    func save(_ fill: (inout Contents) -> Void) {
+        guard let path else { return }
+        var contents = Contents()
+        contents.bytes.reserveCapacity(bytes.count + 65536)  // about the size of the last one
+        fill(&contents)
+        guard contents.reused != contents.entries || contents.entries != offsets.count else { return }
+        let file = contents.bytes
         if let root { try? WorkspaceTransaction.createDirectory(root) }
         try? FileSystem.createDirectory(FileSystem.parent(of: path))
         // No fsync: after a power cut a cache may be empty, never wrong.

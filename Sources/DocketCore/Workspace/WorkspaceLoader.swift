@@ -25,23 +25,27 @@ public enum WorkspaceLoader {
             ])
         }
 
-        // workspace.json and people.json: small, read first, needed by every other decoder.
+        // workspace.json and people.json: small, read first, needed by every
+        // other decoder; so every cached decoding depends on their bytes.
+        var shared = StableHash.fnv1a64("inputs")
+        func depend(_ path: String, _ bytes: [UInt8]) {
+            shared = StableHash.combine(StableHash.combine(shared, path), Int64(bitPattern: StableHash.fnv1a64(bytes[...])))
+        }
         var settings = Settings(name: "docket")
-        if let (node, sink) = parse(root, "workspace.json", required: true, into: &diagnostics) {
+        if let (node, sink) = parse(root, "workspace.json", required: true, into: &diagnostics, seen: depend) {
             var sink = sink
             settings = SettingsDecoder.decode(node, sink: &sink)
             diagnostics += sink.diagnostics
         }
         var people: [Person] = []
         var peopleKnown = false
-        if let (node, sink) = parse(root, "people.json", required: true, into: &diagnostics) {
+        if let (node, sink) = parse(root, "people.json", required: true, into: &diagnostics, seen: depend) {
             var sink = sink
             people = PeopleDecoder.decode(node, sink: &sink)
             diagnostics += sink.diagnostics
             peopleKnown = node.arrayValue != nil
         }
-        // What every cached decoding depends on beyond its own file.
-        let shared = contentHash(root, ["workspace.json", "people.json"])
+        let sharedContext = shared
 
         var times: [(String, Double)] = []
         var last = Progress.seconds()
@@ -59,11 +63,11 @@ public enum WorkspaceLoader {
         let recordResults = parallelMap(recordFiles) { file -> InputCache.Decoded<Record> in
             let directory = recordDirectories[file.type]
             let stamps = directory?.stamp(file.id + ".json").map { [$0] }
-            if let stamps, let hit = cache.lookup(file.path, stamps: stamps, context: shared, as: Record.self) { return hit }
+            if let stamps, let hit = cache.lookup(file.path, stamps: stamps, context: sharedContext, as: Record.self) { return hit }
             let (record, problems) = decodeFile(root, file.path, in: directory, name: file.id + ".json") { node, sink in
                 RecordDecoder.decode(node, expectedType: file.type, expectedID: file.id, sink: &sink)
             }
-            return cache.decoded(file.path, stamps: stamps, context: shared, value: record, diagnostics: problems)
+            return cache.decoded(file.path, stamps: stamps, context: sharedContext, value: record, diagnostics: problems)
         }
         let records = recordResults.compactMap(\.value)
         diagnostics += recordResults.flatMap(\.diagnostics)
@@ -77,7 +81,7 @@ public enum WorkspaceLoader {
         references.peopleKnown = peopleKnown
         let frozen = references
         // Tasks are checked against the record ids (links to missing records are warned about).
-        let taskContext = references.recordKeys.reduce(StableHash.combine(shared, "tasks")) { $0 &+ StableHash.fnv1a64($1) }
+        let taskContext = references.recordKeys.reduce(StableHash.combine(sharedContext, "tasks")) { $0 &+ StableHash.fnv1a64($1) }
         let tasksDirectory = FileSystem.Directory(root + "/tasks")
         progress?.start("reading", total: taskFiles.count)
         defer { progress?.finish() }
@@ -111,9 +115,9 @@ public enum WorkspaceLoader {
         let commentReferences = references
         let commentDirectories = listCommentDirectories(root, into: &diagnostics)
         let commentResults = parallelMap(commentDirectories) { task -> [InputCache.Decoded<Comment>] in
-            decodeComments(root, task: task, references: commentReferences, cache: cache, shared: shared)
+            decodeComments(root, task: task, references: commentReferences, cache: cache, shared: sharedContext)
         }
-        let comments = commentResults.joined()
+        let comments = Array(commentResults.joined())
         diagnostics += comments.flatMap(\.diagnostics)
         lap("comments")
         let workspace = Workspace(settings: settings, people: people, records: records, tasks: tasks,
@@ -122,34 +126,34 @@ public enum WorkspaceLoader {
         lap("index")
         var result = Result(workspace: workspace, diagnostics: diagnostics, stageTimes: times)
         if cache.isEnabled {
-            let entries = recordResults.compactMap(\.entry) + taskResults.compactMap(\.entry) + comments.compactMap(\.entry)
+            cache.save { contents in
+                contents.append(recordResults)
+                contents.append(taskResults)
+                contents.append(comments)
+            }
             let reused = recordResults.count(where: \.reused) + taskResults.count(where: \.reused) + comments.count(where: \.reused)
-            cache.save(entries, reused: reused)
             result.reusedFiles = (reused, recordResults.count + taskResults.count + comments.count)
             lap("cache")
         }
         return result
     }
 
-    /// A hash of small files' bytes (0 for a missing one).
-    static func contentHash(_ root: String, _ names: [String]) -> UInt64 {
-        names.reduce(StableHash.fnv1a64("inputs")) { hash, name in
-            let bytes = (try? FileSystem.readBytes(root + "/" + name)) ?? []
-            return StableHash.combine(hash, Int64(bitPattern: StableHash.fnv1a64(bytes[...])))
-        }
-    }
-
     // MARK: - Reading one file
 
     /// Reads and parses one file; reports a missing file or a syntax error.
-    static func parse(_ root: String, _ path: String, required: Bool,
-                      into diagnostics: inout [Diagnostic]) -> (JSONNode, DiagnosticSink)? {
+    /// `seen` gets the bytes that were parsed.
+    static func parse(_ root: String, _ path: String, required: Bool, into diagnostics: inout [Diagnostic],
+                      seen: (String, [UInt8]) -> Void = { _, _ in }) -> (JSONNode, DiagnosticSink)? {
         let full = root + "/" + path
         guard FileSystem.exists(full) else {
             if required { diagnostics.append(Diagnostic(.error, path: path, message: "file is missing")) }
             return nil
         }
-        return parse(path, into: &diagnostics) { () throws(FileError) in try FileSystem.readBytes(full) }
+        return parse(path, into: &diagnostics) { () throws(FileError) in
+            let bytes = try FileSystem.readBytes(full)
+            seen(path, bytes)
+            return bytes
+        }
     }
 
     static func decodeFile<T>(_ root: String, _ path: String, in directory: FileSystem.Directory? = nil, name: String = "",
