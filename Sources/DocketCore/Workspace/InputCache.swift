@@ -20,7 +20,7 @@ public final class InputCache: @unchecked Sendable {
     private static let magic = Array("docket inputs \(DocketVersion.current)\n".utf8)
 
     /// One file's decoding, as found in the cache or made by this run.
-    public struct Entry: Sendable {
+    struct Entry: Sendable {
         var key: String
         var stamps: [FileSystem.Stamp]
         var context: UInt64
@@ -32,9 +32,9 @@ public final class InputCache: @unchecked Sendable {
 
     /// What one file decoded to; `entry` is what the cache keeps of it
     /// (nil when the file was too fresh to be trusted by its stamp).
-    public struct Decoded<Value: Sendable>: Sendable {
-        public var value: Value?
-        public var diagnostics: [Diagnostic]
+    struct Decoded<Value: Sendable>: Sendable {
+        var value: Value?
+        var diagnostics: [Diagnostic]
         var entry: Entry?
         var reused = false
     }
@@ -74,8 +74,6 @@ public final class InputCache: @unchecked Sendable {
     }
 
     public var isEnabled: Bool { path != nil }
-    /// Entries in the file this run read.
-    public var storedCount: Int { offsets.count }
 
     /// The cached decoding of `key` if its stamps and context are unchanged.
     func lookup<Value: CacheCodable & Sendable>(_ key: String, stamps: [FileSystem.Stamp], context: UInt64,
