@@ -120,7 +120,7 @@ public struct SiteBuilder {
             var view = context.taskPage(index, root: "../")
             view["history"] = context.history(task.id, root: "../")
             try output.write(page, theme.render("task", context.page(title: task.title, root: "../", showsInstant: false, view)), fingerprint: fingerprint)
-            try output.write(json, JSONWriter.canonical(api.taskDocument(index, detailsHTML: view["details_html"] as? String)),
+            try output.write(json, JSONWriter.canonicalBytes(api.taskDocument(index, detailsHTML: view["details_html"] as? String)),
                              fingerprint: fingerprint)
         }
         progress?.finish()

@@ -85,7 +85,11 @@ public final class SiteOutput: @unchecked Sendable {
 
     /// Writes like `write`, remembering the fingerprint of the inputs.
     public func write(_ relative: String, _ text: String, fingerprint: UInt64) throws(FileError) {
-        try write(relative, Array(text.utf8))
+        try write(relative, Array(text.utf8), fingerprint: fingerprint)
+    }
+
+    public func write(_ relative: String, _ bytes: [UInt8], fingerprint: UInt64) throws(FileError) {
+        try write(relative, bytes)
         lock.withLock { fingerprints[relative] = fingerprint }
     }
 

@@ -92,5 +92,13 @@ struct JSONWriterTests {
         #expect(JSONWriter.compactForHTML(value) == #"{"t":"\u003c/script\u003e\u003cb\u003e\u0026"}"#)
         #expect(JSONWriter.canonical(value).contains("</script><b>&"))
     }
+
+    @Test func escapesEveryCharacterJSONRequiresAndNoOther() throws {
+        let text = "q\"b\\t\tr\rn\ne\u{1B}é✓<>&\u{7F}"
+        let written = JSONWriter.compact(.array([JSONNode(.string(text))]))
+        #expect(written == #"["q\"b\\t\tr\rn\ne\u001bé✓<>&\#u{7F}"]"#)
+        #expect(JSONWriter.compactForHTML(.string(text)) == #""q\"b\\t\tr\rn\ne\u001bé✓\u003c\u003e\u0026\#u{7F}""#)
+        #expect(try JSONParser.parse(Array(written.utf8)).value == .array([JSONNode(.string(text))]))
+    }
 }
 
