@@ -58,6 +58,18 @@ struct WorkspaceLoaderTests {
         #expect(Self.invalidCases.count >= 10)
     }
 
+    @Test func aFileWhereCommentFoldersBelongIsReported() throws {
+        try withTemporaryDirectory { directory in
+            try overlay(fixtures + "/basic", onto: directory)
+            try "{}".write(toFile: directory + "/comments/stray.json", atomically: true, encoding: .utf8)
+            let result = WorkspaceLoader.load(directory)
+            #expect(result.diagnostics.map(\.description) == [
+                "comments/stray.json: error: expected a folder named after a task id (\(Identifier.expectedShape(.task)))",
+            ])
+            #expect(result.workspace.comments.values.joined().count == 1, "the real comment folder is still read")
+        }
+    }
+
     @Test func aBrokenFileNeverHidesProblemsInOthers() throws {
         try withTemporaryDirectory { directory in
             try overlay(fixtures + "/basic", onto: directory)
