@@ -65,6 +65,7 @@ final class RowCache: @unchecked Sendable {
             var file = Self.magic
             Self.append(all, to: &file)
             try? FileSystem.createDirectory(FileSystem.parent(of: path))
+            FileSystem.removeAbandonedTemporaries(of: path)
             // No fsync: after a power cut a cache may be empty, never wrong.
             try? FileSystem.writeAtomically(path, file, durable: false)
             return

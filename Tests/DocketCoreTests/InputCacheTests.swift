@@ -113,6 +113,18 @@ struct InputCacheTests {
         }
     }
 
+    @Test func aTemporaryFileAKilledRunLeftIsRemovedOnTheNextSave() throws {
+        try withTemporaryDirectory { directory in
+            try overlay(fixtures + "/basic", onto: directory)
+            let leftover = directory + "/.docket/cache/inputs.tmp-999999999"
+            try FileSystem.createDirectory(directory + "/.docket/cache")
+            try FileSystem.writeAtomically(leftover, Array(repeating: 0, count: 1000))
+            _ = cachedLoad(directory)
+            #expect(!FileSystem.exists(leftover))
+            #expect(FileSystem.exists(directory + "/.docket/cache/inputs"))
+        }
+    }
+
     @Test func freshFilesAreNotTrustedByTheirStamp() throws {
         try withTemporaryDirectory { directory in
             try overlay(fixtures + "/basic", onto: directory)

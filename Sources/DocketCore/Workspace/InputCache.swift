@@ -161,6 +161,7 @@ public final class InputCache: @unchecked Sendable {
         let file = contents.bytes
         if let root { try? WorkspaceTransaction.createDirectory(root) }
         try? FileSystem.createDirectory(FileSystem.parent(of: path))
+        FileSystem.removeAbandonedTemporaries(of: path)
         // No fsync: after a power cut a cache may be empty, never wrong.
         try? FileSystem.writeAtomically(path, file, durable: false)
     }
