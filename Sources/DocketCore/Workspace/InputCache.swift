@@ -17,7 +17,7 @@
 /// costs reading the inputs.
 public final class InputCache: @unchecked Sendable {
     static let fileName = "inputs"
-    private static let magic = Array("docket inputs \(DocketVersion.current)\n".utf8)
+    private static let magic = Array("docket inputs \(DocketVersion.build)\n".utf8)
 
     /// One file's decoding, as found in the cache or made by this run.
     struct Entry: Sendable {
