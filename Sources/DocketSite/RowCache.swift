@@ -13,7 +13,7 @@ import DocketCore
 /// checked against the file.
 final class RowCache: @unchecked Sendable {
     static let fileName = "rows"
-    private static let magic = Array("docket rows \(DocketVersion.build)\n".utf8)
+    private static let magic = Array("docket rows \(DocketVersion.current)\n".utf8)
 
     let path: String?
     private let bytes: [UInt8]

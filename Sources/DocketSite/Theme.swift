@@ -29,7 +29,7 @@ public struct Theme: Sendable {
     private var library: MustacheLibrary
     /// A hash of every template and asset: part of every page's fingerprint,
     /// so a theme change re-renders everything.
-    public private(set) var fingerprint: UInt64 = StableHash.fnv1a64("theme " + DocketVersion.build)
+    public private(set) var fingerprint: UInt64 = StableHash.fnv1a64("theme " + DocketVersion.current)
     /// Asset files: path relative to `assets/` → absolute source path.
     public private(set) var assets: [(relative: String, source: String)]
 

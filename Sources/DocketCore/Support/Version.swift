@@ -6,9 +6,11 @@ public enum DocketVersion {
     public static let current = "0.1.0"
 
     /// This binary: the version plus the executable's inode, size and
-    /// modification time. The caches are keyed by it, so a docket rebuilt
-    /// from changed source (same version number, as during development)
-    /// never trusts what the old binary decoded or rendered.
+    /// modification time. The input cache is keyed by it, so a docket
+    /// rebuilt from changed source (same version number, as during
+    /// development) never trusts what the old binary decoded. (Pages and
+    /// rows are keyed by `current`: they must survive a CI runner building
+    /// docket afresh, and two clean builds of one commit differ.)
     public static let build: String = {
         var info = stat()
         guard stat("/proc/self/exe", &info) == 0 else { return current }
