@@ -111,12 +111,16 @@ public final class InputCache: @unchecked Sendable {
         return Decoded(value: value, diagnostics: diagnostics, entry: Entry(key: key, stamps: stamps, context: context))
     }
 
-    /// The file's entries, written by `save`.
+    /// The file's entries, written by `save` (or only counted, to see
+    /// whether anything changed).
     struct Contents {
+        let writing: Bool
         fileprivate(set) var bytes = InputCache.magic
         fileprivate(set) var entries = 0
         fileprivate(set) var reused = 0
         private var scratch: [UInt8] = []
+
+        init(writing: Bool) { self.writing = writing }
 
         /// Appends the entries of one kind of file, in the order given.
         mutating func append<Value: CacheCodable & Sendable>(_ results: [Decoded<Value>]) {
@@ -124,6 +128,7 @@ public final class InputCache: @unchecked Sendable {
                 guard let entry = result.entry else { continue }
                 entries += 1
                 if result.reused { reused += 1 }
+                guard writing else { continue }
                 let payload: ArraySlice<UInt8>
                 if let stored = entry.payload {
                     payload = stored
@@ -154,10 +159,12 @@ public final class InputCache: @unchecked Sendable {
     /// write (a read-only workspace) only means the next run reads the inputs.
     func save(_ fill: (inout Contents) -> Void) {
         guard let path else { return }
-        var contents = Contents()
+        var counted = Contents(writing: false)
+        fill(&counted)
+        guard counted.reused != counted.entries || counted.entries != offsets.count else { return }
+        var contents = Contents(writing: true)
         contents.bytes.reserveCapacity(bytes.count + 65536)  // about the size of the last one
         fill(&contents)
-        guard contents.reused != contents.entries || contents.entries != offsets.count else { return }
         let file = contents.bytes
         if let root { try? WorkspaceTransaction.createDirectory(root) }
         try? FileSystem.createDirectory(FileSystem.parent(of: path))
