@@ -55,9 +55,7 @@ struct QueueStage {
         do { report = try runner.run(applyQueue: applyQueue) } catch {
             throw CLIError(error.description)
         }
-        if output.verbose, let (reused, total) = report.reusedFiles {
-            Console.error("  inputs: \(reused) of \(total) files decoded from the cache (.docket/cache/inputs)")
-        }
+        if output.verbose { Console.reportInputCache(report.reusedFiles) }
         if report.recovered && !output.quiet {
             Console.error("finished the changes of an interrupted run")
         }

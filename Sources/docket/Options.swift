@@ -63,6 +63,12 @@ enum Console {
         FileHandle.standardOutput.write(Data((text + terminator).utf8))
     }
 
+    /// The `--verbose` line saying how much of the workspace came from the input cache.
+    static func reportInputCache(_ reusedFiles: (reused: Int, of: Int)?) {
+        guard let (reused, total) = reusedFiles else { return }
+        error("  inputs: \(reused) of \(total) files decoded from the cache (.docket/cache/inputs)")
+    }
+
     /// Prints diagnostics to stderr; returns whether any was an error.
     @discardableResult
     static func report(_ diagnostics: [Diagnostic], warnings: Bool = true) -> Bool {

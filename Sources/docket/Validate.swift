@@ -23,9 +23,7 @@ struct Validate: ParsableCommand {
             for (stage, seconds) in result.stageTimes {
                 Console.error("  " + stage.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
             }
-            if let (reused, total) = result.reusedFiles {
-                Console.error("  inputs: \(reused) of \(total) files decoded from the cache (.docket/cache/inputs)")
-            }
+            Console.reportInputCache(result.reusedFiles)
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors

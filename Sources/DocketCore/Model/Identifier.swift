@@ -120,8 +120,13 @@ public enum StableHash {
     }
 
     public static func fnv1a64(_ text: String, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        fnv1a64(bytes: text.utf8, basis: basis)
+    }
+
+    /// The same over bytes (the input cache hashes keys and payloads without making strings).
+    public static func fnv1a64<Bytes: Sequence<UInt8>>(bytes: Bytes, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         var hash = basis
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }

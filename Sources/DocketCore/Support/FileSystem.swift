@@ -56,11 +56,16 @@ public enum FileSystem {
 
         deinit { close(fd) }
 
-        /// The stamp of a regular file in this directory; nil when it is missing or not a file.
-        public func stamp(_ name: String) -> Stamp? {
-            var info = stat()
-            guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            return Stamp(info)
+        /// The stamps of regular files in this directory, in order; nil when
+        /// any is missing or not a file.
+        public func stamps(_ names: String...) -> [Stamp]? {
+            var stamps: [Stamp] = []
+            for name in names {
+                var info = stat()
+                guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+                stamps.append(Stamp(info))
+            }
+            return stamps
         }
 
         /// Names in this directory (as `FileSystem.list`), read through the
@@ -166,12 +171,7 @@ public enum FileSystem {
         while let entry = readdir(dir) {
             let name = entryName(entry)
             if name.hasPrefix(".") { continue }
-            let isDirectory = switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): true
-            case Int32(DT_UNKNOWN), Int32(DT_LNK): isDirectory(path + "/" + name)
-            default: false
-            }
-            if isDirectory { directories.append(name) } else { others.append(name) }
+            if isDirectory(entry, path + "/" + name, followingLinks: true) { directories.append(name) } else { others.append(name) }
         }
         return (directories.sortedByBytes(), others.sortedByBytes())
     }
@@ -199,12 +199,7 @@ public enum FileSystem {
                 let name = entryName(entry)
                 if name.hasPrefix(".") { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                let isDirectory = switch Int32(entry.pointee.d_type) {
-                case Int32(DT_DIR): true
-                case Int32(DT_UNKNOWN): isDirectory(root + "/" + path) && !isSymbolicLink(root + "/" + path)
-                default: false
-                }
-                if isDirectory { directories.append(path) } else { files.append(path) }
+                if isDirectory(entry, root + "/" + path, followingLinks: false) { directories.append(path) } else { files.append(path) }
             }
         }
         visit("")
@@ -214,6 +209,17 @@ public enum FileSystem {
             next += 1
         }
         return (files, directories)
+    }
+
+    /// Whether a listed entry is a folder, from its `d_type` where the file
+    /// system gives one (a `stat` of `path` otherwise, or for a link to follow).
+    private static func isDirectory(_ entry: UnsafeMutablePointer<dirent>, _ path: String, followingLinks: Bool) -> Bool {
+        switch Int32(entry.pointee.d_type) {
+        case Int32(DT_DIR): true
+        case Int32(DT_UNKNOWN): isDirectory(path) && (followingLinks || !isSymbolicLink(path))
+        case Int32(DT_LNK): followingLinks && isDirectory(path)
+        default: false
+        }
     }
 
     private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {

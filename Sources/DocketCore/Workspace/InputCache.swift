@@ -36,7 +36,9 @@ public final class InputCache: @unchecked Sendable {
         var value: Value?
         var diagnostics: [Diagnostic]
         var entry: Entry?
-        var reused = false
+        /// Taken from the cache (only cached entries carry their payload).
+        var reused: Bool { entry?.payload != nil }
+        var isKept: Bool { entry != nil }
     }
 
     /// Where docket keeps caches in a workspace (`.docket/` is ignored by git).
@@ -69,7 +71,7 @@ public final class InputCache: @unchecked Sendable {
         while !reader.isAtEnd {
             let start = reader.offset
             guard let key = try? reader.slice(reader.count()), (try? Self.skipEntryBody(&reader)) != nil else { break }
-            offsets[StableHash.fnv1a64(key)] = start
+            offsets[StableHash.fnv1a64(bytes: key)] = start
         }
     }
 
@@ -90,13 +92,13 @@ public final class InputCache: @unchecked Sendable {
             guard try reader.fixedUInt64() == context else { return nil }
             let checksum = try reader.fixedUInt64()
             let payload = try reader.slice(try reader.count())
-            guard StableHash.fnv1a64(payload) == checksum else { return nil }
+            guard StableHash.fnv1a64(bytes: payload) == checksum else { return nil }
             var content = BinaryReader(payload)
             let value = try Value?(from: &content)
             let diagnostics = try [Diagnostic](from: &content)
             guard content.isAtEnd else { return nil }
             return Decoded(value: value, diagnostics: diagnostics,
-                           entry: Entry(key: key, stamps: stamps, context: context, payload: payload), reused: true)
+                           entry: Entry(key: key, stamps: stamps, context: context, payload: payload))
         } catch {
             return nil
         }
@@ -111,24 +113,15 @@ public final class InputCache: @unchecked Sendable {
         return Decoded(value: value, diagnostics: diagnostics, entry: Entry(key: key, stamps: stamps, context: context))
     }
 
-    /// The file's entries, written by `save` (or only counted, to see
-    /// whether anything changed).
+    /// The file's entries, written by `save`.
     struct Contents {
-        let writing: Bool
         fileprivate(set) var bytes = InputCache.magic
-        fileprivate(set) var entries = 0
-        fileprivate(set) var reused = 0
         private var scratch: [UInt8] = []
-
-        init(writing: Bool) { self.writing = writing }
 
         /// Appends the entries of one kind of file, in the order given.
         mutating func append<Value: CacheCodable & Sendable>(_ results: [Decoded<Value>]) {
             for result in results {
                 guard let entry = result.entry else { continue }
-                entries += 1
-                if result.reused { reused += 1 }
-                guard writing else { continue }
                 let payload: ArraySlice<UInt8>
                 if let stored = entry.payload {
                     payload = stored
@@ -147,7 +140,7 @@ public final class InputCache: @unchecked Sendable {
                     bytes.appendVarint(stamp.changed)
                 }
                 bytes.appendLittleEndian(entry.context)
-                bytes.appendLittleEndian(StableHash.fnv1a64(payload))
+                bytes.appendLittleEndian(StableHash.fnv1a64(bytes: payload))
                 bytes.appendVarint(UInt64(payload.count))
                 bytes.append(contentsOf: payload)
             }
@@ -155,14 +148,12 @@ public final class InputCache: @unchecked Sendable {
     }
 
     /// Writes this run's entries (made by `fill`) when they differ from the
-    /// file's: some were decoded afresh, or some files are gone. Failing to
-    /// write (a read-only workspace) only means the next run reads the inputs.
-    func save(_ fill: (inout Contents) -> Void) {
-        guard let path else { return }
-        var counted = Contents(writing: false)
-        fill(&counted)
-        guard counted.reused != counted.entries || counted.entries != offsets.count else { return }
-        var contents = Contents(writing: true)
+    /// file's: some of the `kept` were decoded afresh rather than `reused`,
+    /// or some files are gone. Failing to write (a read-only workspace)
+    /// only means the next run reads the inputs.
+    func save(kept: Int, reused: Int, _ fill: (inout Contents) -> Void) {
+        guard let path, reused != kept || kept != offsets.count else { return }
+        var contents = Contents()
         contents.bytes.reserveCapacity(bytes.count + 65536)  // about the size of the last one
         fill(&contents)
         let file = contents.bytes
@@ -183,17 +174,5 @@ public final class InputCache: @unchecked Sendable {
         _ = try reader.fixedUInt64()  // context
         _ = try reader.fixedUInt64()  // checksum
         _ = try reader.slice(try reader.count())
-    }
-}
-
-extension StableHash {
-    /// FNV-1a over bytes (the cache's keys are hashed without making strings).
-    static func fnv1a64(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 }

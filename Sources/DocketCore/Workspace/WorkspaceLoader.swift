@@ -29,7 +29,7 @@ public enum WorkspaceLoader {
         // other decoder; so every cached decoding depends on their bytes.
         var shared = StableHash.fnv1a64("inputs")
         func depend(_ path: String, _ bytes: [UInt8]) {
-            shared = StableHash.combine(StableHash.combine(shared, path), Int64(bitPattern: StableHash.fnv1a64(bytes[...])))
+            shared = StableHash.combine(StableHash.combine(shared, path), Int64(bitPattern: StableHash.fnv1a64(bytes: bytes)))
         }
         var settings = Settings(name: "docket")
         if let (node, sink) = parse(root, "workspace.json", required: true, into: &diagnostics, seen: depend) {
@@ -62,7 +62,7 @@ public enum WorkspaceLoader {
         let recordDirectories = typeDirectories
         let recordResults = parallelMap(recordFiles) { file -> InputCache.Decoded<Record> in
             let directory = recordDirectories[file.type]
-            let stamps = directory?.stamp(file.id + ".json").map { [$0] }
+            let stamps = directory?.stamps(file.id + ".json")
             if let stamps, let hit = cache.lookup(file.path, stamps: stamps, context: sharedContext, as: Record.self) { return hit }
             let (record, problems) = decodeFile(root, file.path, in: directory, name: file.id + ".json") { node, sink in
                 RecordDecoder.decode(node, expectedType: file.type, expectedID: file.id, sink: &sink)
@@ -88,8 +88,8 @@ public enum WorkspaceLoader {
         let taskResults = parallelMap(taskFiles) { file -> InputCache.Decoded<Task> in
             defer { progress?.advance() }
             let key = "tasks/\(file.id).json"
-            var stamps = tasksDirectory?.stamp(file.id + ".json").map { [$0] }
-            if file.hasDetails { stamps = tasksDirectory?.stamp(file.id + ".md").flatMap { md in stamps.map { $0 + [md] } } }
+            let stamps = file.hasDetails ? tasksDirectory?.stamps(file.id + ".json", file.id + ".md")
+                                         : tasksDirectory?.stamps(file.id + ".json")
             if let stamps, let hit = cache.lookup(key, stamps: stamps, context: taskContext, as: Task.self) { return hit }
             var (task, problems) = decodeFile(root, key, in: tasksDirectory, name: file.id + ".json") { node, sink in
                 TaskDecoder.decode(node, expectedID: file.id, references: frozen, sink: &sink)
@@ -126,12 +126,13 @@ public enum WorkspaceLoader {
         lap("index")
         var result = Result(workspace: workspace, diagnostics: diagnostics, stageTimes: times)
         if cache.isEnabled {
-            cache.save { contents in
+            let kept = recordResults.count(where: \.isKept) + taskResults.count(where: \.isKept) + comments.count(where: \.isKept)
+            let reused = recordResults.count(where: \.reused) + taskResults.count(where: \.reused) + comments.count(where: \.reused)
+            cache.save(kept: kept, reused: reused) { contents in
                 contents.append(recordResults)
                 contents.append(taskResults)
                 contents.append(comments)
             }
-            let reused = recordResults.count(where: \.reused) + taskResults.count(where: \.reused) + comments.count(where: \.reused)
             result.reusedFiles = (reused, recordResults.count + taskResults.count + comments.count)
             lap("cache")
         }
@@ -291,7 +292,7 @@ public enum WorkspaceLoader {
                     message: "file name is not a valid comment id: expected \(Identifier.expectedShape(.comment)).json")]))
                 continue
             }
-            let stamps = directory.stamp(name).map { [$0] }
+            let stamps = directory.stamps(name)
             if let stamps, let hit = cache.lookup(path, stamps: stamps, context: context, as: Comment.self) {
                 results.append(hit)
                 continue
