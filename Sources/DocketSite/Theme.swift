@@ -72,7 +72,12 @@ public struct Theme: Sendable {
 
     /// Renders a template; a missing template is a clear error, not a blank page.
     public func render(_ name: String, _ context: [String: Any]) throws(RenderError) -> String {
-        guard let output = library.render(ViewNode.wrap(context), withTemplate: name) else { throw RenderError(template: name) }
+        try render(name, node: ViewNode.wrap(values: context))
+    }
+
+    /// Renders a view already wrapped for the engine (one view rendered by several templates).
+    func render(_ name: String, node: ViewNode) throws(RenderError) -> String {
+        guard let output = library.render(node, withTemplate: name) else { throw RenderError(template: name) }
         return output
     }
 

@@ -12,13 +12,25 @@ final class ViewNode: MustacheParent {
 
     func child(named name: String) -> Any? { values[name] }
 
-    /// Wraps every dictionary of a view tree (arrays are walked, other values kept).
+    /// A node with these values and `other`'s, `other`'s winning.
+    func merging(_ other: ViewNode) -> ViewNode {
+        ViewNode(values.merging(other.values) { _, new in new })
+    }
+
+    /// Wraps a view's top level into a node (see `wrap`).
+    static func wrap(values: [String: Any]) -> ViewNode { ViewNode(values.mapValues(wrap)) }
+
+    /// Wraps every dictionary of a view tree (arrays are walked, other values
+    /// kept). Strings and flags, the common leaves, are tested first: each
+    /// failed cast of `Any` to a collection type costs a runtime lookup.
     static func wrap(_ value: Any) -> Any {
         switch value {
+        case is String, is Bool, is Int:
+            return value
         case let dictionary as [String: Any]:
-            return ViewNode(dictionary.mapValues(wrap))
+            return wrap(values: dictionary)
         case let array as [[String: Any]]:
-            return array.map { ViewNode($0.mapValues(wrap)) }
+            return array.map(wrap(values:))
         case let array as [Any]:
             return array.map(wrap)
         default:

@@ -2,13 +2,14 @@ import DocketCore
 import Foundation
 
 extension SiteContext {
-    /// One row of the task list: the task's summary (for `../`) and what the
-    /// browser filters need in `data-` attributes.
-    func tableRow(_ index: Int, summary: [String: Any]) -> [String: Any] {
+    /// What one row of the task list shows beyond the task's summary (for
+    /// `../`): its records, and what the browser filters need in `data-`
+    /// attributes. The row's view is the summary plus these.
+    func tableRowAdditions(_ index: Int) -> [String: Any] {
         let root = "../"
         let task = workspace.tasks[index]
         let timing = timings[index]
-        var view = summary
+        var view: [String: Any] = [:]
         var modes = ["all"]
         if task.isOpen && timing.isDueToday { modes.append("today") }
         if timing.isOverdue { modes.append("overdue") }

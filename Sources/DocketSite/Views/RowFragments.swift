@@ -21,9 +21,11 @@ struct RowFragments: Sendable {
             defer { progress?.advance() }
             if let cached = cache.rows(for: fingerprints[index]) { return .success((cached.list, cached.table, false)) }
             return Result { () throws(Theme.RenderError) in
-                let summary = context.taskSummary(index, root: "../")
-                return (try theme.render("partials/task-row", summary),
-                        try theme.render("partials/task-table-row", context.tableRow(index, summary: summary)), true)
+                // The summary is wrapped for the engine once and shared by both rows.
+                let summary = ViewNode.wrap(values: context.taskSummary(index, root: "../"))
+                let table = summary.merging(ViewNode.wrap(values: context.tableRowAdditions(index)))
+                return (try theme.render("partials/task-row", node: summary),
+                        try theme.render("partials/task-table-row", node: table), true)
             }
         }
         var list: [String] = []
