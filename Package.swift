@@ -37,7 +37,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore"]),
-        .testTarget(name: "DocketSiteTests", dependencies: ["DocketCore", "DocketSite"]),
+        .testTarget(
+            name: "DocketSiteTests",
+            dependencies: ["DocketCore", "DocketSite", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(name: "DocketCLITests", dependencies: ["DocketCore"]),
     ]
 )

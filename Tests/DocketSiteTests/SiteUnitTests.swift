@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 @testable import DocketCore
 @testable import DocketSite
@@ -105,6 +106,35 @@ struct ThemeTests {
         } catch {
             #expect(error.description.hasPrefix("\(directory)/index.mustache: error: the theme has no template 'index'"))
         }
+    }
+
+    /// Views are wrapped for speed (`ViewNode`, `ViewText`); a theme must
+    /// not see the difference. swift-mustache rendering the plain values is
+    /// the oracle, for every way a template can use a value.
+    @Test func wrappedViewsRenderExactlyAsPlainValuesWould() throws {
+        let template = FastHTMLEscaping.pragma + """
+            [{{name}}|{{{html}}}|{{count}}|{{#flag}}F{{/flag}}{{^flag}}f{{/flag}}|{{#blank}}B{{/blank}}]
+            [{{#name}}in:{{name}}/{{outer}}{{/name}}|{{^none}}none{{/none}}|{{#tags}}<{{.}}>{{/tags}}]
+            [{{uppercased(name)}}|{{lowercased(name)}}|{{#empty(blank)}}E{{/empty(blank)}}|{{plusone(count)}}|{{count(tags)}}]
+            [{{#person}}{{name}}@{{url}} {{outer}}{{/person}}|{{person.name}}|{{missing}}|{{#missing}}M{{/missing}}]
+            [{{#people}}{{name}},{{/people}}|{{#first(people)}}{{name}}{{/first(people)}}]
+            """
+        let view: [String: Any] = [
+            "name": "Ada <Lovelace> & 'co'", "html": "<b>x</b>", "count": 41, "flag": false, "blank": "", "outer": "O",
+            "tags": ["a&b", "c"], "none": [String](), "person": ["name": "Jane", "url": "people/jane.html"] as [String: Any],
+            "people": [["name": "A"], ["name": "B"]] as [[String: Any]],
+        ]
+        let directory = NSTemporaryDirectory() + "docket-theme-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for name in Theme.requiredTemplates {
+            try FileManager.default.createDirectory(atPath: (directory + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try String(template.dropFirst(FastHTMLEscaping.pragma.count)).write(toFile: directory + "/\(name).mustache", atomically: true, encoding: .utf8)
+        }
+        let rendered = try Theme(base: directory).render("index", view)
+        let oracle = try MustacheLibrary(templates: ["t": MustacheTemplate(string: template)]).render(view, withTemplate: "t")
+        #expect(rendered == oracle)
+        #expect(rendered.contains("[ADA &lt;LOVELACE&gt; &amp; &#39;CO&#39;|ada &lt;lovelace&gt;"))
+        #expect(rendered.contains("|E|42|2]") && rendered.contains("[Jane@people/jane.html O|Jane||]") && rendered.contains("<a&amp;b><c>"))
     }
 }
 
