@@ -118,11 +118,12 @@ struct ThemeTests {
             [{{uppercased(name)}}|{{lowercased(name)}}|{{#empty(blank)}}E{{/empty(blank)}}|{{plusone(count)}}|{{count(tags)}}]
             [{{#person}}{{name}}@{{url}} {{outer}}{{/person}}|{{person.name}}|{{missing}}|{{#missing}}M{{/missing}}]
             [{{#people}}{{name}},{{/people}}|{{#first(people)}}{{name}}{{/first(people)}}]
+            [{{#zero}}Z{{zero}}{{/zero}}|{{#even(zero)}}even{{/even(zero)}}|{{uppercased(count)}}|{{#counts}}{{plusone(.)}} {{/counts}}]
             """
         let view: [String: Any] = [
             "name": "Ada <Lovelace> & 'co'", "html": "<b>x</b>", "count": 41, "flag": false, "blank": "", "outer": "O",
             "tags": ["a&b", "c"], "none": [String](), "person": ["name": "Jane", "url": "people/jane.html"] as [String: Any],
-            "people": [["name": "A"], ["name": "B"]] as [[String: Any]],
+            "people": [["name": "A"], ["name": "B"]] as [[String: Any]], "zero": 0, "counts": [1, 2],
         ]
         let directory = NSTemporaryDirectory() + "docket-theme-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -135,6 +136,7 @@ struct ThemeTests {
         #expect(rendered == oracle)
         #expect(rendered.contains("[ADA &lt;LOVELACE&gt; &amp; &#39;CO&#39;|ada &lt;lovelace&gt;"))
         #expect(rendered.contains("|E|42|2]") && rendered.contains("[Jane@people/jane.html O|Jane||]") && rendered.contains("<a&amp;b><c>"))
+        #expect(rendered.contains("[Z0|even||2 3 ]"))
     }
 }
 
