@@ -44,8 +44,8 @@ struct ViewNode: MustacheParent {
     }
 }
 
-/// A string in a view. swift-mustache prints a plain `String` after four
-/// protocol casts (three of them failing) and `String(describing:)`; a
+/// A string in a view. swift-mustache prints a plain `String` after failing
+/// casts to two protocols and `String(describing:)`, which casts again; a
 /// `MustacheCustomRenderable` is printed after one cast that succeeds. At
 /// 100–210 ns a cast, that is 5% of a render's instructions (callgrind).
 /// It behaves as the string would in every template: escaped by `{{ }}`,
