@@ -16,16 +16,20 @@ struct EscapingTests {
     }
 
     @Test func templatesUseItForEveryValue() throws {
-        let directory = NSTemporaryDirectory() + "docket-theme-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        for name in Theme.requiredTemplates {
-            try FileManager.default.createDirectory(atPath: (directory + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try "<p title=\"{{x}}\">{{x}}{{{raw}}}</p>".write(toFile: directory + "/\(name).mustache", atomically: true, encoding: .utf8)
-        }
-        let theme = try Theme(base: directory)
+        let theme = try themeWhereEveryTemplateIs("<p title=\"{{x}}\">{{x}}{{{raw}}}</p>")
         #expect(try theme.render("index", ["x": "\"><script>", "raw": "<b>ok</b>"]) == "<p title=\"&quot;&gt;&lt;script&gt;\">&quot;&gt;&lt;script&gt;<b>ok</b></p>")
     }
+}
+
+/// A theme whose every required template is `text` (loaded, then its folder removed).
+func themeWhereEveryTemplateIs(_ text: String) throws -> Theme {
+    let directory = NSTemporaryDirectory() + "docket-theme-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    for name in Theme.requiredTemplates {
+        try FileManager.default.createDirectory(atPath: (directory + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: directory + "/\(name).mustache", atomically: true, encoding: .utf8)
+    }
+    return try Theme(base: directory)
 }
 
 struct DateFormattingTests {
@@ -125,13 +129,7 @@ struct ThemeTests {
             "tags": ["a&b", "c"], "none": [String](), "person": ["name": "Jane", "url": "people/jane.html"] as [String: Any],
             "people": [["name": "A"], ["name": "B"]] as [[String: Any]], "zero": 0, "counts": [1, 2],
         ]
-        let directory = NSTemporaryDirectory() + "docket-theme-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        for name in Theme.requiredTemplates {
-            try FileManager.default.createDirectory(atPath: (directory + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try String(template.dropFirst(FastHTMLEscaping.pragma.count)).write(toFile: directory + "/\(name).mustache", atomically: true, encoding: .utf8)
-        }
-        let rendered = try Theme(base: directory).render("index", view)
+        let rendered = try themeWhereEveryTemplateIs(String(template.dropFirst(FastHTMLEscaping.pragma.count))).render("index", view)
         let oracle = try MustacheLibrary(templates: ["t": MustacheTemplate(string: template)]).render(view, withTemplate: "t")
         #expect(rendered == oracle)
         #expect(rendered.contains("[ADA &lt;LOVELACE&gt; &amp; &#39;CO&#39;|ada &lt;lovelace&gt;"))
