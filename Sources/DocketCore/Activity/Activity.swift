@@ -49,7 +49,7 @@ public struct Activity: Sendable {
                 }
             }
         }
-        let entries = parallelMap(journalFiles) { path in read(root, path, entry) }
+        let entries = parallelMap(journalFiles, width: Parallel.ioWidth) { path in read(root, path, entry) }
         for (path, result) in zip(journalFiles, entries) {
             guard let entry = result else { activity.problems.append(Diagnostic(.warning, path: path, message: "not a journal entry; left out of the history")); continue }
             activity.history[entry.task, default: []].append(entry)
@@ -59,7 +59,7 @@ public struct Activity: Sendable {
         }
 
         let rejectedFiles = FileSystem.list(root + "/rejected").filter { $0.hasSuffix(".json") }.map { "rejected/" + $0 }
-        let rejections = parallelMap(rejectedFiles) { path in read(root, path) { rejection($0, path: path) } }
+        let rejections = parallelMap(rejectedFiles, width: Parallel.ioWidth) { path in read(root, path) { rejection($0, path: path) } }
         activity.rejections = rejections.compactMap { $0 }.sorted {
             ($0.at ?? Instant(milliseconds: 0), $0.id) > ($1.at ?? Instant(milliseconds: 0), $1.id)
         }
@@ -70,7 +70,7 @@ public struct Activity: Sendable {
                 notificationFiles.append("notifications/\(person)/\(name)")
             }
         }
-        let notes = parallelMap(notificationFiles) { path in read(root, path, notification) }
+        let notes = parallelMap(notificationFiles, width: Parallel.ioWidth) { path in read(root, path, notification) }
         for note in notes.compactMap({ $0 }) { activity.notifications[note.person, default: []].append(note) }
         for key in activity.notifications.keys {
             activity.notifications[key]!.sort { $0.at != $1.at ? $0.at > $1.at : $0.id > $1.id }

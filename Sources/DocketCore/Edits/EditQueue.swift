@@ -32,7 +32,7 @@ public struct EditQueue: Sendable {
     /// Reads every file in `queue/`; `now` is the `at` of edits that give none.
     public static func load(workspace root: String, now: Instant) -> EditQueue {
         let names = FileSystem.list(root + "/queue").filter { !FileSystem.isDirectory(root + "/queue/" + $0) }
-        let items = parallelMap(names) { name in read(root: root, file: "queue/" + name, now: now) }
+        let items = parallelMap(names, width: Parallel.ioWidth) { name in read(root: root, file: "queue/" + name, now: now) }
         return EditQueue(items: sorted(items))
     }
 

@@ -60,7 +60,7 @@ public enum WorkspaceLoader {
         var typeDirectories: [String: FileSystem.Directory] = [:]
         for type in Set(recordFiles.map(\.type)) { typeDirectories[type] = FileSystem.Directory(root + "/records/" + type) }
         let recordDirectories = typeDirectories
-        let recordResults = parallelMap(recordFiles) { file -> InputCache.Decoded<Record> in
+        let recordResults = parallelMap(recordFiles, width: Parallel.ioWidth) { file -> InputCache.Decoded<Record> in
             let directory = recordDirectories[file.type]
             let stamps = directory?.stamps(file.id + ".json")
             if let stamps, let hit = cache.lookup(file.path, stamps: stamps, context: sharedContext, as: Record.self) { return hit }
@@ -85,7 +85,7 @@ public enum WorkspaceLoader {
         let tasksDirectory = FileSystem.Directory(root + "/tasks")
         progress?.start("reading", total: taskFiles.count)
         defer { progress?.finish() }
-        let taskResults = parallelMap(taskFiles) { file -> InputCache.Decoded<Task> in
+        let taskResults = parallelMap(taskFiles, width: Parallel.ioWidth) { file -> InputCache.Decoded<Task> in
             defer { progress?.advance() }
             let key = "tasks/\(file.id).json"
             let stamps = file.hasDetails ? tasksDirectory?.stamps(file.id + ".json", file.id + ".md")
@@ -114,7 +114,7 @@ public enum WorkspaceLoader {
         lap("tasks")
         let commentReferences = references
         let commentDirectories = listCommentDirectories(root, into: &diagnostics)
-        let commentResults = parallelMap(commentDirectories) { task -> [InputCache.Decoded<Comment>] in
+        let commentResults = parallelMap(commentDirectories, width: Parallel.ioWidth) { task -> [InputCache.Decoded<Comment>] in
             decodeComments(root, task: task, references: commentReferences, cache: cache, shared: sharedContext)
         }
         let comments = Array(commentResults.joined())

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import DocketCore
+
+struct ParallelMapTests {
+    /// Every width, including more threads than cores (the reading stages'),
+    /// must give the serial result: order kept, every item mapped once.
+    @Test(arguments: [1, 2, 3, 16])
+    func keepsOrderAndMapsEachItemOnce(width: Int) {
+        let items = Array(0..<10_007)
+        let calls = Counter()
+        let mapped = parallelMap(items, width: width) { item -> Int in
+            calls.add()
+            return item * 3
+        }
+        #expect(mapped == items.map { $0 * 3 })
+        #expect(calls.value == items.count)
+    }
+
+    /// The threads of a wide map really run at once: a map whose items each
+    /// wait for a slow read overlaps those waits instead of queuing them.
+    @Test func wideMapOverlapsWaits() {
+        let running = Counter()
+        let peak = Counter()
+        _ = parallelMap(Array(0..<64), width: 8) { _ -> Int in
+            peak.raise(to: running.add())
+            usleep(2_000)
+            running.add(-1)
+            return 0
+        }
+        #expect(peak.value > Parallel.cores)
+    }
+
+    @Test func fewItemsStayOnTheCallingThread() {
+        let caller = pthread_self()
+        let threads = parallelMap(Array(0..<5), serialBelow: 32, width: 16) { _ in pthread_self() }
+        #expect(threads.allSatisfy { pthread_equal($0, caller) != 0 })
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+
+    @discardableResult
+    func add(_ amount: Int = 1) -> Int { lock.withLock { count += amount; return count } }
+
+    func raise(to candidate: Int) { lock.withLock { count = max(count, candidate) } }
+}
