@@ -55,7 +55,8 @@ struct APIWriter {
     /// List files are compact (one task a line): at 100,000 tasks pretty-printing them costs seconds.
     func writePages(_ compact: [String]) throws {
         let pages = max(1, (compact.count + Self.pageSize - 1) / Self.pageSize)
-        for page in 1...pages {
+        let output = self.output
+        try forEachInParallel(Array(1...pages), serialBelow: 4) { page in
             let slice = Array(compact[min(compact.count, (page - 1) * Self.pageSize)..<min(compact.count, page * Self.pageSize)])
             let hasMore = page < pages
             let body = Self.listDocument(slice, extra: [("has_more", hasMore ? "true" : "false"),
@@ -107,19 +108,15 @@ struct APIWriter {
     func writeRecordTasks(_ compact: [String], fingerprints: Fingerprints) throws {
         let context = self.context
         let output = self.output
-        let failures = parallelMap(context.recordLinks) { link -> String? in
+        try forEachInParallel(context.recordLinks) { link in
             let path = "api/records/\(link.type)/\(link.id)/tasks.json"
             let fingerprint = fingerprints.records[link.key] ?? 0
-            if output.isCurrent(path, fingerprint: fingerprint) { return nil }
+            if output.isCurrent(path, fingerprint: fingerprint) { return }
             let indices = context.tasksByRecord[link.key] ?? []
             let record = JSONWriter.compact(.object(["id": .string(link.id), "name": .string(context.workspace.record(link)?.name ?? link.id),
                                                       "type": .string(link.type)]))
-            do {
-                try output.write(path, Self.listDocument(indices.map { compact[$0] }, extra: [("record", record)]),
-                                 fingerprint: fingerprint)
-                return nil
-            } catch { return "\(error)" }
+            try output.write(path, Self.listDocument(indices.map { compact[$0] }, extra: [("record", record)]),
+                             fingerprint: fingerprint)
         }
-        if let failure = failures.compactMap({ $0 }).first { throw StringError(failure) }
     }
 }

@@ -147,18 +147,23 @@ public struct SiteBuilder {
         do { try body() } catch { throw .stage(stage, error) }
     }
 
-    /// Runs `body` for every item on every core; the first failure in input
-    /// order (not in finishing order) becomes the stage's error.
+    /// `forEachInParallel`, its failure named after the stage.
     private func runEach<T: Sendable>(_ stage: String, _ items: [T], serialBelow: Int = 32,
                                       _ body: @Sendable (T) throws -> Void) throws(BuildError) {
-        let failures = parallelMap(items, serialBelow: serialBelow) { item -> String? in
-            do {
-                try body(item)
-                return nil
-            } catch { return "\(error)" }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw .stage(stage, StringError(failure)) }
+        do { try forEachInParallel(items, serialBelow: serialBelow, body) } catch { throw .stage(stage, error) }
     }
+}
+
+/// Runs `body` for every item on every core; afterwards throws the first
+/// failure in input order (so the error reported does not depend on timing).
+func forEachInParallel<T: Sendable>(_ items: [T], serialBelow: Int = 32, _ body: @Sendable (T) throws -> Void) throws(StringError) {
+    let failures = parallelMap(items, serialBelow: serialBelow) { item -> String? in
+        do {
+            try body(item)
+            return nil
+        } catch { return "\(error)" }
+    }
+    if let failure = failures.compactMap({ $0 }).first { throw StringError(failure) }
 }
 
 struct StringError: Error, CustomStringConvertible {

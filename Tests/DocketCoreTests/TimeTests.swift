@@ -9,6 +9,19 @@ struct InstantTests {
         #expect(Instant(rfc3339: "1969-12-31T23:59:59Z")?.seconds == -1)
     }
 
+    /// The byte writer pads every field, keeps milliseconds below 100, and
+    /// counts back correctly before 1970; years it does not take still print.
+    @Test func printsEveryFieldPadded() {
+        #expect(Instant(milliseconds: 5).rfc3339 == "1970-01-01T00:00:00.005Z")
+        #expect(Instant(milliseconds: -1).rfc3339 == "1969-12-31T23:59:59.999Z")
+        #expect(instant("0009-02-03T04:05:06.070Z").rfc3339 == "0009-02-03T04:05:06.070Z")
+        #expect(instant("9999-12-31T23:59:59Z").rfc3339 == "9999-12-31T23:59:59Z")
+        #expect(LocalDate(year: 42, month: 7, day: 9)?.iso8601 == "0042-07-09")
+        let farFuture = Instant(milliseconds: 400_000 * 365 * 86_400_000)
+        #expect(farFuture.rfc3339.hasSuffix("Z"))
+        #expect(Instant(rfc3339: farFuture.rfc3339) == nil)  // five-digit years are printed, not read
+    }
+
     @Test(arguments: ["2026-03-20", "2026-02-30T10:00:00Z", "2026-03-20T25:00:00Z", "2026-03-20T10:00:00",
                       "2026-03-20T10:00:00Zjunk", "tomorrow", "2026-03-20T10:00Z"])
     func rejectsMalformedDateTimes(text: String) {

@@ -69,8 +69,27 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
     public var iso8601: String {
-        let y = String(year)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + Instant.pad2(month) + "-" + Instant.pad2(day)
+        guard hasFourDigitYear else {
+            let y = String(year)
+            return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + Instant.pad2(month) + "-" + Instant.pad2(day)
+        }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            writeISO8601(into: buffer)
+            return 10
+        }
+    }
+
+    /// Years 0...9999, which `writeISO8601` takes (a day number far out of
+    /// range can give others).
+    var hasFourDigitYear: Bool { (0...9999).contains(year) }
+
+    /// `YYYY-MM-DD` into the first 10 bytes of `buffer`.
+    func writeISO8601(into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        ASCII.write(year, width: 4, into: buffer, at: 0)
+        buffer[4] = UInt8(ascii: "-")
+        ASCII.write(month, width: 2, into: buffer, at: 5)
+        buffer[7] = UInt8(ascii: "-")
+        ASCII.write(day, width: 2, into: buffer, at: 8)
     }
 
     public var description: String { iso8601 }
@@ -111,4 +130,18 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
     public var secondsIntoDay: Int { hour * 3600 + minute * 60 }
     public var description: String { Instant.pad2(hour) + ":" + Instant.pad2(minute) }
     public static func < (a: LocalTime, b: LocalTime) -> Bool { a.secondsIntoDay < b.secondsIntoDay }
+}
+
+/// Fixed-width decimal fields written as bytes.
+enum ASCII {
+    /// `value` (not negative) as `width` digits, zero-padded, at `offset`.
+    static func write(_ value: Int, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        var rest = value
+        var index = offset + width - 1
+        while index >= offset {
+            buffer[index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+            rest /= 10
+            index -= 1
+        }
+    }
 }

@@ -16,6 +16,9 @@ struct SiteContext: Sendable {
     let activity: Activity
     /// `Link.key` → indices of the tasks linked to that record (existing or not).
     let tasksByRecord: [String: [Int]]
+    /// Every record a page may link to: those in records/ and those only
+    /// named by a link, by key. Sorted once: five stages walk it.
+    let recordLinks: [Link]
     /// Every task index by due (soonest first), sorted once for all pages and feeds.
     let dueOrder: [Int]
     /// Per person, their open tasks that have a due, by due: the calendar feeds.
@@ -42,6 +45,10 @@ struct SiteContext: Sendable {
         }
         for record in workspace.records.keys where byRecord[record] == nil { byRecord[record] = [] }
         self.tasksByRecord = byRecord
+        self.recordLinks = byRecord.keys.sorted().map { key in
+            let slash = key.firstIndex(of: "/")!
+            return Link(type: String(key[..<slash]), id: String(key[key.index(after: slash)...]))
+        }
         let keys = dueKeys
         self.dueOrder = tasks.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
         var feeds: [String: [Int]] = [:]
@@ -49,14 +56,6 @@ struct SiteContext: Sendable {
             for person in tasks[index].assignees { feeds[person, default: []].append(index) }
         }
         self.openDueByAssignee = feeds
-    }
-
-    /// Every record a page may link to: those in records/ and those only named by a link.
-    var recordLinks: [Link] {
-        tasksByRecord.keys.sorted().map { key in
-            let slash = key.firstIndex(of: "/")!
-            return Link(type: String(key[..<slash]), id: String(key[key.index(after: slash)...]))
-        }
     }
 
     func personName(_ id: String) -> String { workspace.peopleByID[id]?.name ?? id }
