@@ -57,31 +57,39 @@ final class RowCache: @unchecked Sendable {
 
     /// Keeps `fresh` (rows rendered by this build) for the next one. `live`
     /// is every row of this build, written alone when the file has grown to
-    /// more than twice their number.
+    /// more than twice their number. The file is written in pieces of about
+    /// a megabyte: at 100,000 tasks it holds ~200 MB.
     func save(fresh: [(UInt64, String, String)], live: () -> [(UInt64, String, String)]) {
         guard let path, !fresh.isEmpty || torn else { return }
         let all = live()
         if bytes.isEmpty || torn || stored + fresh.count > 2 * all.count + 1024 {
-            var file = Self.magic
-            Self.append(all, to: &file)
             try? FileSystem.createDirectory(FileSystem.parent(of: path))
             FileSystem.removeAbandonedTemporaries(of: path)
+            guard let file = try? AtomicFileWriter(path) else { return }
+            var piece = Self.magic
+            for row in all {
+                Self.append(row, to: &piece)
+                if piece.count >= 1 << 20 {
+                    file.write(piece)
+                    piece.removeAll(keepingCapacity: true)
+                }
+            }
+            file.write(piece)
             // No fsync: after a power cut a cache may be empty, never wrong.
-            try? FileSystem.writeAtomically(path, file, durable: false)
+            try? file.commit(durable: false)
             return
         }
         var tail: [UInt8] = []
-        Self.append(fresh, to: &tail)
+        for row in fresh { Self.append(row, to: &tail) }
         FileSystem.append(path, tail)
     }
 
-    private static func append(_ rows: [(UInt64, String, String)], to file: inout [UInt8]) {
-        for (fingerprint, list, table) in rows {
-            file.appendLittleEndian(fingerprint)
-            file.appendLittleEndian(UInt32(list.utf8.count))
-            file.appendLittleEndian(UInt32(table.utf8.count))
-            file.append(contentsOf: list.utf8)
-            file.append(contentsOf: table.utf8)
-        }
+    private static func append(_ row: (UInt64, String, String), to file: inout [UInt8]) {
+        let (fingerprint, list, table) = row
+        file.appendLittleEndian(fingerprint)
+        file.appendLittleEndian(UInt32(list.utf8.count))
+        file.appendLittleEndian(UInt32(table.utf8.count))
+        file.append(contentsOf: list.utf8)
+        file.append(contentsOf: table.utf8)
     }
 }

@@ -72,6 +72,7 @@ public struct SiteBuilder {
             rows = try RowFragments(context: context, theme: theme, fingerprints: fingerprints.rows,
                                     cache: RowCache(directory: cacheDirectory, reading: reusesPrevious), progress: progress)
         } catch { throw .stage("rows", error) }
+        defer { rows.finishSaving() }
         report.rowsRendered = rows.renderedCount
         clock.lap("rows", into: &report)
 

@@ -48,3 +48,60 @@ private final class Counter: @unchecked Sendable {
 
     func raise(to candidate: Int) { lock.withLock { count = max(count, candidate) } }
 }
+
+struct BackgroundJobTests {
+    @Test func waitReturnsOnceTheJobHasRun() {
+        let ran = Counter()
+        let job = BackgroundJob {
+            usleep(20_000)
+            ran.add()
+        }
+        job.wait()
+        #expect(ran.value == 1)
+        job.wait()  // a second wait returns at once
+        #expect(ran.value == 1)
+    }
+}
+
+struct AtomicFileWriterTests {
+    /// Pieces land in order, and only when committed; until then the old
+    /// file stays whole.
+    @Test func piecesReplaceTheFileOnlyOnCommit() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/cache/rows"
+            try FileSystem.writeAtomically(path, Array("old".utf8))
+            let file = try AtomicFileWriter(path)
+            file.write(Array("new ".utf8))
+            file.write(Array("pieces".utf8))
+            #expect(try FileSystem.readString(path) == "old")
+            try file.commit(durable: false)
+            #expect(try FileSystem.readString(path) == "new pieces")
+            #expect(FileSystem.list(directory + "/cache") == ["rows"])
+        }
+    }
+
+    @Test func aWriterDroppedUncommittedLeavesNothingBehind() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/rows"
+            try FileSystem.writeAtomically(path, Array("old".utf8))
+            do {
+                let file = try AtomicFileWriter(path)
+                file.write(Array("half".utf8))
+            }
+            #expect(try FileSystem.readString(path) == "old")
+            #expect(FileSystem.list(directory) == ["rows"])
+        }
+    }
+
+    @Test func aFolderThatCannotBeWrittenIsNamedInTheError() throws {
+        try withTemporaryDirectory { directory in
+            let blocker = directory + "/file"
+            try FileSystem.writeAtomically(blocker, [])
+            #expect {
+                _ = try AtomicFileWriter(blocker + "/inside")
+            } throws: { error in
+                (error as? FileError)?.path == blocker || (error as? FileError)?.path == blocker + "/inside"
+            }
+        }
+    }
+}

@@ -257,28 +257,12 @@ public enum FileSystem {
         }
     }
 
-    /// Writes through a temporary file, fsync and rename, so a reader (or a
-    /// crash) sees either the old file or the new one, never half of one.
-    /// `durable: false` skips the fsync: a crashed process still leaves the
-    /// old or the new file, a power cut may leave an empty one.
+    /// Writes through a temporary file, fsync and rename (`AtomicFileWriter`),
+    /// so a reader (or a crash) sees the old file or the new one, never half.
     public static func writeAtomically(_ path: String, _ bytes: [UInt8], durable: Bool = true) throws(FileError) {
-        let directory = parent(of: path)
-        if !isDirectory(directory) { try createDirectory(directory) }
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
-        if let reason = writeAll(fd, bytes) {
-            close(fd)
-            unlink(temporary)
-            throw FileError(path: path, reason: "cannot write: \(reason)")
-        }
-        if durable { fsync(fd) }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw FileError(path: path, reason: "cannot replace: \(reason)")
-        }
+        let file = try AtomicFileWriter(path)
+        file.write(bytes)
+        try file.commit(durable: durable)
     }
 
     /// Removes temporary files `writeAtomically(path, …)` left when a process
@@ -320,7 +304,7 @@ public enum FileSystem {
     }
 
     /// Writes all of `bytes`, retrying short writes and EINTR; the reason on failure.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }

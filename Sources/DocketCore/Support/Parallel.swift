@@ -41,44 +41,55 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], serialBelow: Int
         let run = max(1, min(64, count / (width * 16)))
         let cursor = RunCursor(count: count, run: run)
         withoutActuallyEscaping(transform) { transform in
-            let work = ThreadWork {
+            let drain = {
                 while let range = cursor.next() {
                     for index in range { buffer[index] = transform(items[index]) }
                 }
             }
-            work.runOnThreads(min(width, count) - 1)
+            // Joined before the closure ends: nothing holds `transform` afterwards.
+            let threads = (1..<min(width, count)).compactMap { _ in startThread(drain) }
+            drain()  // the calling thread works too; if no thread started, it does it all
+            for thread in threads { pthread_join(thread, nil) }
         }
     }
     return results.map { $0! }
 }
 
-/// One body run on several POSIX threads at once, returning when all have
-/// ended. Threads are joined (not just signalled), so nothing holds the body
-/// once `runOnThreads` returns: it may capture a closure that must not escape.
-private final class ThreadWork: @unchecked Sendable {
-    private let body: () -> Void
+/// Work on a thread of its own while the caller goes on (a cache saved
+/// while pages render); `wait()` returns once it has ended.
+public final class BackgroundJob: @unchecked Sendable {
+    private var thread: pthread_t?
 
-    init(_ body: @escaping () -> Void) { self.body = body }
-
-    func runOnThreads(_ count: Int) {
-        var threads: [pthread_t] = []
-        for _ in 0..<count {
-            let context = Unmanaged.passRetained(self).toOpaque()
-            var thread = pthread_t()
-            let started = pthread_create(&thread, nil, { context in
-                Unmanaged<ThreadWork>.fromOpaque(context!).takeRetainedValue().body()
-                return nil
-            }, context)
-            if started == 0 {
-                threads.append(thread)
-            } else {
-                Unmanaged<ThreadWork>.fromOpaque(context).release()
-            }
-        }
-        // The calling thread works too: if no thread could start, it does it all.
-        body()
-        for thread in threads { pthread_join(thread, nil) }
+    /// Starts `body` (or, when no thread can be started, runs it right away).
+    public init(_ body: @escaping @Sendable () -> Void) {
+        thread = startThread(body)
+        if thread == nil { body() }
     }
+
+    public func wait() {
+        if let thread { pthread_join(thread, nil) }
+        thread = nil
+    }
+}
+
+/// Starts `body` on a new POSIX thread; nil when none could be started. The
+/// thread lets go of `body` when it ends, so once it is joined nothing holds it.
+func startThread(_ body: @escaping () -> Void) -> pthread_t? {
+    let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    var thread = pthread_t()
+    guard pthread_create(&thread, nil, { context in
+        Unmanaged<ThreadBody>.fromOpaque(context!).takeRetainedValue().run()
+        return nil
+    }, context) == 0 else {
+        Unmanaged<ThreadBody>.fromOpaque(context).release()
+        return nil
+    }
+    return thread
+}
+
+private final class ThreadBody {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
 }
 
 /// Hands out consecutive index ranges to threads.

@@ -1,0 +1,55 @@
+import Foundation
+
+/// A file made piece by piece and put in place whole: the pieces go to a
+/// temporary file, which `commit` renames over `path`, so a reader (or a
+/// crash) sees the old file or the new one, never half of one. Writing in
+/// pieces keeps a cache of hundreds of megabytes from being held in memory
+/// at once. Dropped without `commit`, the temporary file is removed.
+public final class AtomicFileWriter {
+    public let path: String
+    private let temporary: String
+    private var descriptor: Int32
+    private var failure: String?
+
+    public init(_ path: String) throws(FileError) {
+        self.path = path
+        let directory = FileSystem.parent(of: path)
+        if !FileSystem.isDirectory(directory) { try FileSystem.createDirectory(directory) }
+        temporary = path + ".tmp-\(getpid())"
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+    }
+
+    /// Appends `bytes`; a failure is kept and reported by `commit`.
+    public func write(_ bytes: [UInt8]) {
+        guard failure == nil, descriptor >= 0 else { return }
+        failure = FileSystem.writeAll(descriptor, bytes)
+    }
+
+    /// Puts the file in place. `durable: false` skips the fsync: a crashed
+    /// process still leaves the old or the new file, a power cut may leave an
+    /// empty one.
+    public func commit(durable: Bool = true) throws(FileError) {
+        defer { descriptor = -1 }
+        if let failure {
+            abandon()
+            throw FileError(path: path, reason: "cannot write: \(failure)")
+        }
+        if durable { fsync(descriptor) }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw FileError(path: path, reason: "cannot replace: \(reason)")
+        }
+    }
+
+    private func abandon() {
+        close(descriptor)
+        unlink(temporary)
+    }
+
+    deinit {
+        if descriptor >= 0 { abandon() }
+    }
+}
