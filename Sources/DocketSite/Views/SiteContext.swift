@@ -45,8 +45,8 @@ struct SiteContext: Sendable {
         }
         for record in workspace.records.keys where byRecord[record] == nil { byRecord[record] = [] }
         self.tasksByRecord = byRecord
-        self.recordLinks = byRecord.keys.sorted().map { key in
-            let slash = key.firstIndex(of: "/")!
+        self.recordLinks = byRecord.keys.sorted().compactMap { key in
+            guard let slash = key.firstIndex(of: "/") else { return nil }  // every `Link.key` has one
             return Link(type: String(key[..<slash]), id: String(key[key.index(after: slash)...]))
         }
         let keys = dueKeys
