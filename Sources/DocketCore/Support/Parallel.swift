@@ -11,7 +11,8 @@ public enum Parallel {
     /// computes, and more reads in flight overlap those waits: reading the
     /// 287,000 files of a 100,000-task workspace took 8–21 s with one reader
     /// and 4.5–5.3 s with eight (`xargs -P`, measured; sixteen bought no more).
-    public static var ioWidth: Int { max(8, 4 * cores) }
+    /// Capped so a many-core machine does not start hundreds of threads.
+    public static var ioWidth: Int { min(64, max(8, 4 * cores)) }
 }
 
 /// Maps over an array on `width` threads (every core by default), keeping
