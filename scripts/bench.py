@@ -13,10 +13,13 @@ and times with hyperfine, in one run:
   hugo cold        into an empty folder
   hugo rebuild     after changing one task's file
   floor            read every input file + the cmark CLI over every details file
+  floor, 8 readers the same with eight `cat`s reading at once (docket reads
+                   on eight threads: this VM's disk answers faster with reads in flight)
 
 Output goes to the same disk for every contender, then once more to tmpfs
-(/dev/shm). Every timed run starts with its input files read once (in the page
-cache), as the floor's runs do after their warm-up. Peak memory comes from GNU
+(/dev/shm). Every timed run starts with its input files read once, as the
+floor's runs do after their warm-up (this VM drops file pages from its cache
+within seconds, so that read helps less than it would elsewhere). Peak memory comes from GNU
 time (%M) on one more run. The table is printed and written to
 docs/performance.md with docket's own stage timings.
 Environment: BENCH_SIZES, BENCH_RUNS (default 3), BENCH_DIR (default bench-work).
