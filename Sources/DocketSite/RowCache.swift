@@ -63,9 +63,7 @@ final class RowCache: @unchecked Sendable {
         guard let path, !fresh.isEmpty || torn else { return }
         let all = live()
         if bytes.isEmpty || torn || stored + fresh.count > 2 * all.count + 1024 {
-            try? FileSystem.createDirectory(FileSystem.parent(of: path))
-            FileSystem.removeAbandonedTemporaries(of: path)
-            guard let file = try? AtomicFileWriter(path) else { return }
+            guard let file = AtomicFileWriter.forCache(path) else { return }
             var piece = Self.magic
             for row in all {
                 Self.append(row, to: &piece)

@@ -15,10 +15,27 @@ public final class AtomicFileWriter {
         self.path = path
         let directory = FileSystem.parent(of: path)
         if !FileSystem.isDirectory(directory) { try FileSystem.createDirectory(directory) }
-        temporary = path + ".tmp-\(getpid())"
+        temporary = Self.temporary(for: path, process: getpid())
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
     }
+
+    /// A writer for a cache file, or nil when it cannot be written (a cache
+    /// is optional). It first removes the temporary files of runs that were
+    /// killed while writing this file (a cache's can be 100 MB); another
+    /// process writing it at that moment loses its write, which for a cache
+    /// only costs a miss.
+    public static func forCache(_ path: String) -> AtomicFileWriter? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let folder = FileSystem.parent(of: path)
+        let own = Self.temporary(for: name, process: getpid())
+        for entry in FileSystem.list(folder) where entry.hasPrefix(name + ".tmp-") && entry != own {
+            unlink(folder + "/" + entry)
+        }
+        return try? AtomicFileWriter(path)
+    }
+
+    private static func temporary(for path: String, process: pid_t) -> String { path + ".tmp-\(process)" }
 
     /// Appends `bytes`; a failure is kept and reported by `commit`.
     public func write(_ bytes: [UInt8]) {

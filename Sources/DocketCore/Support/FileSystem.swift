@@ -265,17 +265,6 @@ public enum FileSystem {
         try file.commit(durable: durable)
     }
 
-    /// Removes temporary files `writeAtomically(path, …)` left when a process
-    /// was killed while writing (a cache's can be 100 MB). Another process
-    /// writing the same file at that moment loses its write: only for caches.
-    public static func removeAbandonedTemporaries(of path: String) {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let own = name + ".tmp-\(getpid())"
-        for entry in list(parent(of: path)) where entry.hasPrefix(name + ".tmp-") && entry != own {
-            unlink(parent(of: path) + "/" + entry)
-        }
-    }
-
     public static func writeAtomically(_ path: String, _ text: String) throws(FileError) {
         try writeAtomically(path, Array(text.utf8))
     }

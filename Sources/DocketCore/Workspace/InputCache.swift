@@ -156,12 +156,11 @@ public final class InputCache: @unchecked Sendable {
         var contents = Contents()
         contents.bytes.reserveCapacity(bytes.count + 65536)  // about the size of the last one
         fill(&contents)
-        let file = contents.bytes
         if let root { try? WorkspaceTransaction.createDirectory(root) }
-        try? FileSystem.createDirectory(FileSystem.parent(of: path))
-        FileSystem.removeAbandonedTemporaries(of: path)
+        guard let file = AtomicFileWriter.forCache(path) else { return }
+        file.write(contents.bytes)
         // No fsync: after a power cut a cache may be empty, never wrong.
-        try? FileSystem.writeAtomically(path, file, durable: false)
+        try? file.commit(durable: false)
     }
 
     private static func readStamp(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> FileSystem.Stamp {
