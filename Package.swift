@@ -26,8 +26,13 @@ let package = Package(
             dependencies: [
                 "DocketCore",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedTheme"]
         ),
+        // The shipped theme (templates/) compiled into the binary: an installed
+        // docket is one file that needs no theme folder beside it.
+        .executableTarget(name: "theme-embedder", path: "Sources/theme-embedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
         // The command line: thin, one file per subcommand.
         .executableTarget(
             name: "docket",

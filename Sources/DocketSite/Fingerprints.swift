@@ -36,7 +36,7 @@ struct Fingerprints: Sendable {
             let task = workspace.tasks[index]
             let timing = context.timings[index]
             // A row shows the task's fields, where its due stands today and when it was last updated.
-            var row = StableHash.combine(frozen, compactTasks[index])
+            var row = StableHash.combine(StableHash.combine(frozen, compactTasks[index]), context.shortIDs.short(task.id))
             row = StableHash.combine(row, timing.isDueToday, timing.isOverdue, timing.isUpcoming, timing.isThisWeek,
                                      timing.isCompletedToday)
             row = StableHash.combine(row, format.relativeBucket(task.updatedAt))

@@ -129,7 +129,7 @@ public struct SiteBuilder {
 
         try run("assets") {
             for asset in theme.assets {
-                try output.write("assets/" + asset.relative, FileSystem.readBytes(asset.source))
+                try output.write("assets/" + asset.relative, asset.bytes)
             }
         }
         try run("cleanup") {

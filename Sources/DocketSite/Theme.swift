@@ -30,44 +30,65 @@ public struct Theme: Sendable {
     /// A hash of every template and asset: part of every page's fingerprint,
     /// so a theme change re-renders everything.
     public private(set) var fingerprint: UInt64 = StableHash.fnv1a64("theme " + DocketVersion.current)
-    /// Asset files: path relative to `assets/` → absolute source path.
-    public private(set) var assets: [(relative: String, source: String)]
+    /// Asset files: path relative to `assets/` → their bytes.
+    public private(set) var assets: [(relative: String, bytes: [UInt8])]
 
-    /// Loads `base`, then `override` on top of it.
+    /// The theme compiled into docket (from the repository's `templates/`),
+    /// with the files of `override` (a folder) replacing those of the same path.
+    public init(override: String? = nil) throws(LoadError) {
+        var files: [String: [UInt8]] = [:]
+        for file in Self.shippedFiles { files[file.path] = Array(file.text.utf8) }
+        try self.init(files: files, label: "(shipped theme)", override: override)
+    }
+
+    /// A theme folder as the base (a complete custom theme), with `override` on top.
     public init(base: String, override: String? = nil) throws(LoadError) {
-        var files: [String: String] = [:]  // relative path → absolute path
-        for directory in [base, override].compactMap({ $0 }) {
-            guard FileSystem.isDirectory(directory) else { throw .missingDirectory(directory) }
-            for relative in Self.walk(directory) { files[relative] = directory + "/" + relative }
+        try self.init(files: try Self.read(base), label: base, override: override)
+    }
+
+    /// The shipped theme's files, relative path → text: what `docket theme export` writes.
+    public static var shippedFiles: [(path: String, text: String)] { ShippedThemeFiles.files }
+
+    private init(files base: [String: [UInt8]], label: String, override: String?) throws(LoadError) {
+        var files = base.mapValues { (bytes: $0, source: label + "/") }
+        if let override {
+            for (relative, bytes) in try Self.read(override) { files[relative] = (bytes, override + "/") }
         }
         _ = FastHTMLEscaping.registered
         var library = MustacheLibrary()
-        var assets: [(String, String)] = []
-        for (relative, source) in files.sorted(by: { $0.key < $1.key }) {
+        var assets: [(String, [UInt8])] = []
+        for (relative, file) in files.sorted(by: { $0.key.precedesInByteOrder($1.key) }) {
             if relative.hasSuffix(".mustache") {
-                let text: String
-                do throws(FileError) { text = try FileSystem.readString(source) } catch { throw .unreadable(error) }
+                let text = String(decoding: file.bytes, as: UTF8.self)
                 fingerprint = StableHash.combine(StableHash.combine(fingerprint, relative), text)
                 do {
                     try library.register(FastHTMLEscaping.pragma + text, named: String(relative.dropLast(".mustache".count)))
                 } catch let error as MustacheTemplate.ParserError {
-                    throw .badTemplate(path: source, line: error.context.lineNumber, column: error.context.columnNumber,
+                    throw .badTemplate(path: file.source + relative, line: error.context.lineNumber, column: error.context.columnNumber,
                                        reason: "template syntax: \(error.error)")
                 } catch {
-                    throw .badTemplate(path: source, line: 1, column: 1, reason: "template syntax: \(error)")
+                    throw .badTemplate(path: file.source + relative, line: 1, column: 1, reason: "template syntax: \(error)")
                 }
             } else if relative.hasPrefix("assets/") {
-                assets.append((String(relative.dropFirst("assets/".count)), source))
-                if let bytes = try? FileSystem.readBytes(source) {
-                    fingerprint = StableHash.combine(StableHash.combine(fingerprint, relative), String(decoding: bytes, as: UTF8.self))
-                }
+                assets.append((String(relative.dropFirst("assets/".count)), file.bytes))
+                fingerprint = StableHash.combine(StableHash.combine(fingerprint, relative), String(decoding: file.bytes, as: UTF8.self))
             }
         }
         for name in Self.requiredTemplates where library.getTemplate(named: name) == nil {
-            throw .missingTemplate(directory: base, name: name)
+            throw .missingTemplate(directory: label, name: name)
         }
         self.library = library
         self.assets = assets
+    }
+
+    /// Every regular file below a theme folder, by relative path.
+    private static func read(_ directory: String) throws(LoadError) -> [String: [UInt8]] {
+        guard FileSystem.isDirectory(directory) else { throw .missingDirectory(directory) }
+        var files: [String: [UInt8]] = [:]
+        for relative in walk(directory) {
+            do throws(FileError) { files[relative] = try FileSystem.readBytes(directory + "/" + relative) } catch { throw .unreadable(error) }
+        }
+        return files
     }
 
     /// Renders a template; a missing template is a clear error, not a blank page.
@@ -84,19 +105,6 @@ public struct Theme: Sendable {
     public struct RenderError: Error, CustomStringConvertible {
         public var template: String
         public var description: String { "error: the theme has no template '\(template).mustache'" }
-    }
-
-    /// Finds the shipped theme: `./templates`, else a `templates` folder (or
-    /// `share/docket/templates`) beside one of the executable's ancestors.
-    public static func locateDefault(executable: String, currentDirectory: String) -> String? {
-        var candidates = [currentDirectory + "/templates"]
-        var directory = executable
-        for _ in 0..<6 {
-            directory = FileSystem.parent(of: directory)
-            candidates.append(directory + "/templates")
-            candidates.append(directory + "/share/docket/templates")
-        }
-        return candidates.first { FileSystem.exists($0 + "/layout.mustache") }
     }
 
     static func walk(_ root: String, _ relative: String = "") -> [String] {

@@ -19,8 +19,8 @@ struct Apply: ParsableCommand {
     func run() throws {
         try runReporting {
             let instant = try resolveInstant(now)
-            let held = try lock.acquire(workspace.workspace, quiet: output.quiet)
-            _ = try QueueStage(workspace: workspace.workspace, now: instant, output: output).run(applyQueue: true)
+            let held = try lock.acquire(workspace.root, quiet: output.quiet)
+            _ = try QueueStage(workspace: workspace.root, now: instant, output: output).run(.apply)
             withExtendedLifetime(held) {}
         }
     }
@@ -48,29 +48,35 @@ struct QueueStage {
     let output: OutputOptions
     var readsCache = true
 
-    func run(applyQueue: Bool) throws -> QueueRunner.Report {
+    func run(_ mode: QueueRunner.Mode) throws -> QueueRunner.Report {
         let report: QueueRunner.Report
         let progress = Progress.forTerminal(quiet: output.quiet)
         let runner = QueueRunner(workspace: workspace, now: now, progress: progress, readsCache: readsCache)
-        do { report = try runner.run(applyQueue: applyQueue) } catch {
+        do { report = try runner.run(mode) } catch {
             throw CLIError(error.description)
         }
         if output.verbose { Console.reportInputCache(report.reusedFiles) }
         if report.recovered && !output.quiet {
             Console.error("finished the changes of an interrupted run")
         }
+        if report.pendingRecovery {
+            Console.error("warning: an interrupted apply is waiting in \(workspace)/.docket/; 'docket apply' or 'docket build' finishes it")
+        }
         if Console.report(report.diagnostics, warnings: !output.quiet) {
             throw CLIError("error: the workspace has errors (above); nothing was applied or rendered. Fix them, or run 'docket validate' to list them again")
         }
+        let preview = mode == .preview
         for (file, id, result) in report.results {
             switch result {
+            case .rejected(let error) where preview:
+                Console.error("\(file): would be rejected: \(error.code.rawValue): \(error.message)")
             case .rejected(let error):
                 Console.error("\(file): rejected: \(error.code.rawValue): \(error.message) (kept as rejected/\(id).json)")
             case .applied(let outcome):
                 if output.verbose { Console.error("\(file): \(outcome.action.rawValue) \(outcome.task) (version \(outcome.version))") }
             }
         }
-        if !output.quiet && !report.results.isEmpty {
+        if !output.quiet && !report.results.isEmpty && !preview {
             Console.error("Applied \(report.applied) edit(s), rejected \(report.rejected).")
         }
         return report

@@ -16,7 +16,28 @@ struct Build: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            try SiteRun(workspace: workspace, site: site, output: output, lock: lock).run(applyQueue: true)
+            try SiteRun(workspace: workspace, site: site, output: output, lock: lock).run(.apply)
+        }
+    }
+}
+
+/// `docket preview`: the site as it will look once the queue is applied.
+struct Preview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the site with the queued edits applied in memory; no workspace file changes.",
+        discussion: """
+            Shows what the site will look like once the queue is applied (by your CI job, or by 'docket build').             The queue, the tasks and the journal stay as they are, so you commit only your queue files.
+            """
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var site: SiteOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var lock: LockOptions
+
+    func run() throws {
+        try runReporting {
+            try SiteRun(workspace: workspace, site: site, output: output, lock: lock).run(.preview)
         }
     }
 }
@@ -32,7 +53,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            try SiteRun(workspace: workspace, site: site, output: output, lock: lock).run(applyQueue: false)
+            try SiteRun(workspace: workspace, site: site, output: output, lock: lock).run(.loadOnly)
         }
     }
 }
@@ -44,18 +65,19 @@ struct SiteRun {
     let output: OutputOptions
     let lock: LockOptions
 
-    func run(applyQueue: Bool) throws {
+    func run(_ mode: QueueRunner.Mode) throws {
         let started = Progress.seconds()
         let now = try site.resolveNow()
         let theme = try site.loadTheme()
-        let held = try lock.acquire(workspace.workspace, quiet: output.quiet)
-        let report = try QueueStage(workspace: workspace.workspace, now: now, output: output, readsCache: !site.noCache)
-            .run(applyQueue: applyQueue)
+        let root = workspace.root
+        let held = try lock.acquire(root, quiet: output.quiet)
+        let report = try QueueStage(workspace: root, now: now, output: output, readsCache: !site.noCache).run(mode)
         let loadTime = Progress.seconds() - started
-        let activity = Activity.load(workspace.workspace)
+        var activity = Activity.load(root)
+        if mode == .preview { activity.merge(report.changes) }
         Console.report(activity.problems, warnings: !output.quiet)
         let builder = SiteBuilder(workspace: report.workspace, activity: activity, theme: theme, now: now, output: site.out,
-                                  cacheDirectory: InputCache.directory(of: workspace.workspace),
+                                  cacheDirectory: InputCache.directory(of: root),
                                   reusesPrevious: !site.noCache, progress: Progress.forTerminal(quiet: output.quiet))
         let built: SiteBuilder.Report
         do { built = try builder.build() } catch { throw CLIError("error: \(error)") }
@@ -70,6 +92,10 @@ struct SiteRun {
             Console.error("Rendered \(report.workspace.tasks.count) tasks into \(site.out)/ "
                 + "(\(built.written) files written, \(built.unchanged) unchanged, \(built.removed) removed; "
                 + "\(built.rowsRendered) task rows rendered) in \(elapsed) s")
+            if mode == .preview {
+                Console.error("This is a preview: \(report.applied) queued edit(s) shown as applied; no workspace file changed. "
+                    + "Open file://\(absolutePath(site.out))/index.html")
+            }
         }
     }
 }

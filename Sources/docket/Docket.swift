@@ -12,10 +12,10 @@ struct Docket: ParsableCommand {
             the queued edits and renders the site; the other commands check, format and query it.
             """,
         version: DocketVersion.current,
-        subcommands: [Build.self, Apply.self, Render.self, Validate.self, Fmt.self,
+        subcommands: [Init.self, Build.self, Preview.self, Apply.self, Render.self, Validate.self, Fmt.self,
                       Add.self, Update.self, Done.self, Reopen.self, Delete.self, CommentCommand.self,
                       Subscribe.self, Unsubscribe.self, Import.self,
-                      List.self, Show.self, StatsCommand.self, BadgeCommand.self, Generate.self],
+                      List.self, Show.self, StatsCommand.self, BadgeCommand.self, ThemeCommand.self, Generate.self],
         defaultSubcommand: nil
     )
 }

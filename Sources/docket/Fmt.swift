@@ -15,11 +15,11 @@ struct Fmt: ParsableCommand {
     var check = false
 
     func run() throws {
-        guard FileSystem.isDirectory(workspace.workspace) else {
-            Console.error("\(workspace.workspace): error: workspace directory does not exist")
+        guard FileSystem.isDirectory(workspace.root) else {
+            Console.error("\(workspace.root): error: workspace directory does not exist")
             throw ExitCode.failure
         }
-        let outcome = Formatter.run(workspace: workspace.workspace, checkOnly: check)
+        let outcome = Formatter.run(workspace: workspace.root, checkOnly: check)
         Console.report(outcome.diagnostics)
         for path in outcome.changed {
             Console.print(check ? path : "formatted \(path)")

@@ -5,8 +5,13 @@ import Foundation
 
 /// `--workspace DIR`, shared by every subcommand.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The workspace folder.", valueName: "dir"))
-    var workspace: String = "data"
+    @Option(name: .long, help: ArgumentHelp(
+        "The workspace folder. Default: the nearest folder at or above the current one that holds workspace.json, else ./data.",
+        valueName: "dir"))
+    var workspace: String?
+
+    /// The folder the command works on (see `WorkspaceLocator`).
+    var root: String { WorkspaceLocator.locate(explicit: workspace) }
 }
 
 /// `--out`, `--templates`, `--now`: what a render needs.
@@ -25,12 +30,9 @@ struct SiteOptions: ParsableArguments {
 
     func resolveNow() throws -> Instant { try resolveInstant(now) }
 
+    /// The theme compiled into docket, with `--templates` files on top.
     func loadTheme() throws -> Theme {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        guard let base = Theme.locateDefault(executable: executable, currentDirectory: FileManager.default.currentDirectoryPath) else {
-            throw CLIError("error: cannot find the shipped theme (a 'templates' folder with layout.mustache); run docket from the repository root")
-        }
-        do { return try Theme(base: base, override: templates) } catch { throw CLIError(error.description) }
+        do { return try Theme(override: templates) } catch { throw CLIError(error.description) }
     }
 }
 
@@ -55,8 +57,10 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 enum Console {
+    /// Every message to stderr goes through here: input quoted in a message
+    /// cannot drive the terminal.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((Terminal.safe(text, keepingNewlines: true, limit: .max) + "\n").utf8))
     }
 
     static func print(_ text: String, terminator: String = "\n") {
@@ -74,7 +78,7 @@ enum Console {
     static func report(_ diagnostics: [Diagnostic], warnings: Bool = true) -> Bool {
         var lines = ""
         for diagnostic in diagnostics where warnings || diagnostic.severity == .error {
-            lines += diagnostic.description + "\n"
+            lines += Terminal.safe(diagnostic.description, keepingNewlines: true, limit: .max) + "\n"
         }
         if !lines.isEmpty { FileHandle.standardError.write(Data(lines.utf8)) }
         return diagnostics.contains { $0.severity == .error }

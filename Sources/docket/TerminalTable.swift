@@ -11,7 +11,7 @@ struct TerminalTable {
         var text: String
         var color: Color?
         init(_ text: String, _ color: Color? = nil) {
-            self.text = text
+            self.text = Terminal.safe(text, limit: 120)
             self.color = color
         }
     }

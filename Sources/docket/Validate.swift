@@ -16,8 +16,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let started = Progress.seconds()
-        let result = WorkspaceLoader.load(workspace.workspace, progress: Progress.forTerminal(quiet: output.quiet),
-                                          cache: InputCache(workspace: workspace.workspace, reading: !noCache))
+        let result = WorkspaceLoader.load(workspace.root, progress: Progress.forTerminal(quiet: output.quiet),
+                                          cache: InputCache(workspace: workspace.root, reading: !noCache))
         let failed = Console.report(result.diagnostics, warnings: !output.quiet)
         if output.verbose {
             for (stage, seconds) in result.stageTimes {
@@ -30,7 +30,7 @@ struct Validate: ParsableCommand {
         if !output.quiet {
             let tasks = result.workspace.tasks.count
             let elapsed = String(format: "%.2f", Progress.seconds() - started)
-            Console.error("\(workspace.workspace): \(errors) error(s), \(warnings) warning(s) in \(tasks) valid task(s) (\(elapsed) s)")
+            Console.error("\(workspace.root): \(errors) error(s), \(warnings) warning(s) in \(tasks) valid task(s) (\(elapsed) s)")
         }
         if failed { throw ExitCode.failure }
     }

@@ -21,18 +21,7 @@ public struct EditDraft {
 
     /// The person whose email is `git config user.email` in the workspace.
     public static func actorFromGit(workspace root: String, people: [Person]) -> Result<String, EditError> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root, "config", "user.email"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        var email = ""
-        if (try? process.run()) != nil {
-            email = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            process.waitUntilExit()
-        }
+        let email = Git.config("user.email", in: root) ?? ""
         if email.isEmpty {
             return .failure(.validation("cannot tell who you are: pass --actor PERSON, or set your email with "
                 + "'git config user.email you@example.com' to the email of a person in people.json"))

@@ -55,13 +55,14 @@ extension EditEngine {
         guard comment.author == edit.actor else {
             throw EditError(.notAuthorized, "Not authorized: only the author may edit a comment")
         }
-        let window = Int64(workspace.settings.commentEditWindowMinutes) * 60_000
-        guard edit.at.milliseconds - comment.createdAt.milliseconds <= window else {
+        let window = Int64(workspace.settings.commentEditWindowMinutes).multipliedReportingOverflow(by: 60_000)
+        let elapsed = edit.at.milliseconds.subtractingReportingOverflow(comment.createdAt.milliseconds)
+        guard window.overflow || (!elapsed.overflow && elapsed.partialValue <= window.partialValue) else {
             throw EditError(.notAuthorized, "Not authorized: comments can be edited for \(workspace.settings.commentEditWindowMinutes) minutes after they are posted")
         }
         let newContent = content!
         if newContent == comment.content { return Outcome(action: .unchanged, task: task.id, version: task.version, comment: comment.id) }
-        let before = Set(Markdown.mentions(in: comment.content).map(\.personID))
+        let before = Set(Markdown.mentions(in: comment.content, isMember: isMember).map(\.personID))
         let mentioned = mentionedMembers(newContent, excluding: edit.actor).filter { !before.contains($0) }
         comment.content = newContent
         comment.updatedAt = edit.at

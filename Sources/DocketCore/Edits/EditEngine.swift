@@ -155,10 +155,13 @@ public struct EditEngine {
         return (commentID, content)
     }
 
+    /// Whether a person id names someone in people.json (a plain `@id` is then a mention).
+    func isMember(_ id: String) -> Bool { workspace.peopleByID[id] != nil }
+
     /// Members validly mentioned in Markdown (outside code), without the actor, in order.
     func mentionedMembers(_ content: String, excluding actor: String) -> [String] {
         var seen: Set<String> = []
-        return Markdown.mentions(in: content).map(\.personID).filter {
+        return Markdown.mentions(in: content, isMember: isMember).map(\.personID).filter {
             workspace.peopleByID[$0] != nil && $0 != actor && seen.insert($0).inserted
         }
     }

@@ -1,6 +1,18 @@
 /// One whole apply: lock the workspace, finish any interrupted transaction,
-/// read the workspace and the queue once, apply every edit, commit.
+/// read the workspace and the queue once, apply every edit, commit. Or, for
+/// `preview` and the read commands, the same apply in memory only.
 public struct QueueRunner {
+    public enum Mode: Sendable {
+        /// Recover, load, apply the queue and commit the result.
+        case apply
+        /// Recover and load; the queue stays (`docket render`).
+        case loadOnly
+        /// Load and apply the queue in memory: no workspace file is written,
+        /// not even an interrupted apply's (`docket preview`, `list`, `show`, …).
+        /// Only the decoded-input cache in `.docket/`, which git ignores, is kept.
+        case preview
+    }
+
     public struct Report: Sendable {
         /// The workspace after the edits: the render stage uses it as is.
         public var workspace: Workspace
@@ -9,6 +21,21 @@ public struct QueueRunner {
         public var recovered = false
         /// Files taken from the input cache, of all files decoded.
         public var reusedFiles: (reused: Int, of: Int)?
+        /// In preview: an interrupted apply is waiting to be finished by `docket apply` or `build`.
+        public var pendingRecovery = false
+        /// The files the apply wrote or would write (journal, notifications, …).
+        public var changes = Changeset()
+
+        /// Per task: the queued edits (ops) that changed it, in the order they applied.
+        public var queuedEdits: [String: [String]] {
+            var edits: [String: [String]] = [:]
+            for (_, _, result) in results {
+                if case .applied(let outcome) = result, outcome.action != .unchanged {
+                    edits[outcome.task, default: []].append(outcome.action.rawValue)
+                }
+            }
+            return edits
+        }
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
         public var applied: Int { results.count { if case .applied = $0.result { true } else { false } } }
@@ -28,21 +55,23 @@ public struct QueueRunner {
         self.readsCache = readsCache
     }
 
-    /// Call with the workspace lock held. With `applyQueue` false it only
-    /// recovers and loads (for `docket render`).
-    public func run(applyQueue: Bool = true) throws(WorkspaceTransaction.Failure) -> Report {
-        let recovered = try WorkspaceTransaction.recover(root)
-        let loaded = WorkspaceLoader.load(root, progress: progress, cache: InputCache(workspace: root, reading: readsCache))
+    /// Call `.apply` and `.loadOnly` with the workspace lock held.
+    public func run(_ mode: Mode = .apply) throws(WorkspaceTransaction.Failure) -> Report {
+        let recovered = mode == .preview ? false : try WorkspaceTransaction.recover(root)
+        let cache = InputCache(workspace: root, reading: readsCache)
+        let loaded = WorkspaceLoader.load(root, progress: progress, cache: cache)
         var report = Report(workspace: loaded.workspace, diagnostics: loaded.diagnostics, recovered: recovered)
         report.reusedFiles = loaded.reusedFiles
-        guard applyQueue, !loaded.hasErrors else { return report }
+        report.pendingRecovery = mode == .preview && WorkspaceTransaction.isPending(root)
+        guard mode != .loadOnly, !loaded.hasErrors else { return report }
         let queue = EditQueue.load(workspace: root, now: now)
         guard !queue.items.isEmpty else { return report }
         var engine = EditEngine(workspace: loaded.workspace, journalIDs: Self.journalIDs(root), rejectedIDs: Self.rejectedIDs(root))
         engine.apply(queue)
-        try WorkspaceTransaction.commit(engine.changes, to: root)
+        if mode == .apply { try WorkspaceTransaction.commit(engine.changes, to: root) }
         report.workspace = engine.workspace
         report.results = engine.results
+        report.changes = engine.changes
         return report
     }
 

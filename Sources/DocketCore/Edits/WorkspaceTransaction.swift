@@ -33,6 +33,11 @@ public enum WorkspaceTransaction {
         return true
     }
 
+    /// Whether a killed run left an apply to finish (`recover` finishes it).
+    public static func isPending(_ root: String) -> Bool {
+        FileSystem.exists(root + "/" + transactionFile)
+    }
+
     /// Commits `changeset` atomically (see the type's comment).
     public static func commit(_ changeset: Changeset, to root: String) throws(Failure) {
         guard !changeset.isEmpty else { return }

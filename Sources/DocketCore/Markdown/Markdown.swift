@@ -20,16 +20,16 @@ public enum Markdown {
         }
     }
 
-    /// Renders Markdown whose valid mention tokens become links.
-    /// `resolve` returns the link target for a member's id, nil for anyone else
-    /// (whose token then stays plain text).
-    public static func html(_ markdown: String, mentions resolve: (Mention) -> String?) -> String {
-        guard markdown.contains("@{") else { return html(markdown) }
+    /// Renders Markdown whose mentions become links. `isMember` decides
+    /// whether a plain `@word` is a mention; `resolve` returns the link target
+    /// for a member's id, nil for anyone else (whose token then stays text).
+    public static func html(_ markdown: String, isMember: (String) -> Bool, mentions resolve: (Mention) -> String?) -> String {
+        guard markdown.utf8.contains(UInt8(ascii: "@")) else { return html(markdown) }
         return withDocument(markdown) { root in
             for node in textNodes(root) {
                 guard let literal = cmark_node_get_literal(node) else { continue }
                 let text = String(cString: literal)
-                let pieces = Mention.split(text)
+                let pieces = Mention.split(text, isMember: isMember)
                 guard pieces.contains(where: { if case .mention = $0 { true } else { false } }) else { continue }
                 var pending = ""
                 func flushText() {
@@ -53,7 +53,7 @@ public enum Markdown {
                         cmark_node_set_url(link, url)
                         cmark_node_set_title(link, "@" + mention.personID)
                         let label = cmark_node_new(CMARK_NODE_TEXT)
-                        cmark_node_set_literal(label, "@" + mention.displayName)
+                        cmark_node_set_literal(label, mention.isPlain ? mention.token : "@" + mention.displayName)
                         cmark_node_append_child(link, label)
                         cmark_node_insert_before(node, link)
                     }
@@ -67,18 +67,35 @@ public enum Markdown {
         }
     }
 
-    /// The mention tokens in Markdown prose; tokens inside code spans and
-    /// code blocks are code, not mentions.
-    public static func mentions(in markdown: String) -> [Mention] {
-        guard markdown.contains("@{") else { return [] }
+    /// The mentions in Markdown prose; those inside code spans and code
+    /// blocks are code, not mentions. `isMember` as for `html`.
+    public static func mentions(in markdown: String, isMember: (String) -> Bool) -> [Mention] {
+        guard markdown.utf8.contains(UInt8(ascii: "@")) else { return [] }
         return withDocument(markdown) { root in
             textNodes(root).flatMap { node -> [Mention] in
                 guard let literal = cmark_node_get_literal(node) else { return [] }
-                return Mention.split(String(cString: literal)).compactMap {
+                return Mention.split(String(cString: literal), isMember: isMember).compactMap {
                     if case .mention(let mention) = $0 { mention } else { nil }
                 }
             }
         }
+    }
+
+    /// Mention-like words that will notify nobody, with the reason, for a
+    /// warning before a comment is queued: inside code, or naming nobody in
+    /// people.json.
+    public static func unheardMentions(in markdown: String, isMember: (String) -> Bool) -> [(token: String, reason: String)] {
+        var prose = mentions(in: markdown, isMember: { _ in true }).map(\.token)
+        var unheard: [(String, String)] = []
+        for candidate in Mention.candidates(markdown) {
+            if let index = prose.firstIndex(of: candidate.token) {
+                prose.remove(at: index)
+                if !isMember(candidate.personID) { unheard.append((candidate.token, "'\(candidate.personID)' is not in people.json")) }
+            } else if isMember(candidate.personID) || !candidate.isPlain {
+                unheard.append((candidate.token, "it is inside code"))
+            }
+        }
+        return unheard
     }
 
     private static func withDocument<R>(_ markdown: String, _ body: (OpaquePointer) -> R) -> R {

@@ -29,7 +29,7 @@ public enum Identifier {
 
     public static let nameRule = "letters, digits, '_', '.' or '-', starting with a letter or digit, at most 128 characters"
 
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 }

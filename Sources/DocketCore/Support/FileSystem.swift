@@ -244,6 +244,12 @@ public enum FileSystem {
         return stat(path, &info) == 0
     }
 
+    /// A regular file, not a link to one (links are never followed).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR

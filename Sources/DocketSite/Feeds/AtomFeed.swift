@@ -24,7 +24,7 @@ struct AtomFeed {
         }
         for note in notes {
             let task = context.workspace.task(note.task)
-            let title = task?.title ?? "a deleted task"
+            let title = task.map { "\($0.title) [\(context.shortIDs.short($0.id))]" } ?? "a deleted task"
             let actor = context.personName(note.actor)
             let phrase: String = switch note.kind {
             case .taskAssigned: "\(actor) assigned you “\(title)”"
@@ -51,10 +51,11 @@ struct AtomFeed {
 
     /// Mention tokens read as "@Display Name" in a feed reader.
     func plainText(_ content: String) -> String {
-        Mention.split(content).map { piece in
+        let people = context.workspace.peopleByID
+        return Mention.split(content, isMember: { people[$0] != nil }).map { piece in
             switch piece {
             case .text(let text): text
-            case .mention(let mention): context.workspace.peopleByID[mention.personID] != nil ? "@" + mention.displayName : mention.token
+            case .mention(let mention): people[mention.personID] != nil && !mention.isPlain ? "@" + mention.displayName : mention.token
             }
         }.joined()
     }

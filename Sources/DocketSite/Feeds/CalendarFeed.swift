@@ -33,6 +33,7 @@ struct CalendarFeed {
             }
             lines.append("SUMMARY:" + escape(task.title))
             var description = "\(task.priority.label) priority · \(task.status.label) · \(task.type.replacingBytes("_", with: " "))"
+                + " · docket id \(context.shortIDs.short(task.id))"
             let records = task.links.map { context.workspace.record($0)?.name ?? $0.id }
             if !records.isEmpty { description += "\nLinked: " + records.joined(separator: ", ") }
             lines.append("DESCRIPTION:" + escape(description))

@@ -23,6 +23,8 @@ struct SiteContext: Sendable {
     let dueOrder: [Int]
     /// Per person, their open tasks that have a due, by due: the calendar feeds.
     let openDueByAssignee: [String: [Int]]
+    /// Each task's short id, shown beside it everywhere.
+    let shortIDs: ShortIDs
 
     init(workspace: Workspace, now: Instant, activity: Activity = Activity()) {
         self.workspace = workspace
@@ -56,6 +58,7 @@ struct SiteContext: Sendable {
             for person in tasks[index].assignees { feeds[person, default: []].append(index) }
         }
         self.openDueByAssignee = feeds
+        self.shortIDs = ShortIDs(tasks.lazy.map(\.id))
     }
 
     func personName(_ id: String) -> String { workspace.peopleByID[id]?.name ?? id }

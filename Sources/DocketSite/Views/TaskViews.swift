@@ -11,6 +11,7 @@ extension SiteContext {
         let timing = timings[index]
         var view: [String: Any] = [
             "id": task.id,
+            "short": shortIDs.short(task.id),
             "title": task.title,
             "url": root + "tasks/\(task.id).html",
             "status": task.status.rawValue,
@@ -89,7 +90,7 @@ extension SiteContext {
 
     func comment(comment: Comment, root: String) -> [String: Any] {
         let people = workspace.peopleByID
-        let html = Markdown.html(comment.content) { mention in
+        let html = Markdown.html(comment.content, isMember: { people[$0] != nil }) { mention in
             guard let person = people[mention.personID] else { return nil }
             return root + "people/\(person.id).html"
         }
