@@ -5,8 +5,12 @@ SWIFT ?= swift
 # stale: a Wednesday, 14:00 in Berlin. Override: make run DEMO_NOW=…
 DEMO_NOW ?= 2026-03-18T13:00:00Z
 RELEASE_BIN := .build/release/docket
+# make install [PREFIX=/usr/local] [DESTDIR=…]: one file, PREFIX/bin/docket.
+# The theme is compiled into it, so it renders from any folder.
+PREFIX ?= /usr/local
+STATIC_BIN := .build-static/release/docket
 
-.PHONY: run test setup setup-test build release bench validate fmt clean reset-sample
+.PHONY: run test setup setup-test build release static install uninstall bench validate fmt clean reset-sample
 
 ## run: install what is missing, build (release), render data/ into public/
 run: setup release
@@ -31,6 +35,21 @@ build: setup
 release: setup
 	$(SWIFT) build -c release --product docket
 
+## install: build (release) and copy the one docket file to $(PREFIX)/bin
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/docket"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/docket; try: docket init --help"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/docket"
+
+## static: a single-file docket with the Swift runtime linked in, for CI runners
+## that have no Swift (needs only glibc and libcmark): .build-static/release/docket
+static: setup
+	$(SWIFT) build -c release --product docket --static-swift-stdlib --scratch-path .build-static
+	@ls -l $(STATIC_BIN) | awk '{printf "Built %s (%.1f MB)\n", $$9, $$5/1048576}'
+
 validate: release
 	$(RELEASE_BIN) validate --workspace data
 
@@ -42,7 +61,7 @@ reset-sample:
 	git checkout -- data && git clean -fdq data
 
 clean:
-	rm -rf .build public/*
+	rm -rf .build .build-static public/*
 	touch public/.gitkeep
 
 ## bench: docket vs Hugo vs the floor at 10,000 and 100,000 tasks (writes docs/performance.md)

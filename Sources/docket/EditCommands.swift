@@ -4,35 +4,38 @@ import Foundation
 
 /// Task fields that `add` and `update` set from flags.
 struct TaskFieldOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Due date (YYYY-MM-DD, all day) or date-time (RFC 3339).", valueName: "due"))
+    @Option(help: ArgumentHelp("When it is due: \(DueInput.accepted). Times are in the workspace time zone.", valueName: "due"))
     var due: String?
-    @Option(name: .customLong("due-time"), help: ArgumentHelp("Time of day for --due, in the workspace time zone.", valueName: "HH:MM"))
+    @Option(name: .customLong("due-time"), help: ArgumentHelp("A time of day for --due (or, alone in update, a new time on the same day).", valueName: "HH:MM"))
     var dueTime: String?
-    @Option(name: .customLong("assign"), help: ArgumentHelp("Assignee (person id); repeat for several.", valueName: "person"))
+    @Option(name: .customLong("assign"), help: ArgumentHelp("Assignee (person id or email); repeat for several. In update, the list replaces the task's assignees.", valueName: "person"))
     var assignees: [String] = []
-    @Option(name: .customLong("link"), help: ArgumentHelp("Linked record as type:id (contact:cont_ada); repeat for several.", valueName: "type:id"))
+    @Option(name: .customLong("link"), help: ArgumentHelp("Linked record as type:id (contact:cont_ada); repeat for several. In update, the list replaces the task's links.", valueName: "type:id"))
     var links: [String] = []
     @Option(help: ArgumentHelp("low, normal, high or urgent.", valueName: "priority"))
     var priority: String?
-    @Option(help: ArgumentHelp("One of the workspace's task types.", valueName: "type"))
+    @Option(help: ArgumentHelp("One of the workspace's task types (workspace.json 'types').", valueName: "type"))
     var type: String?
-    @Option(name: .customLong("tag"), help: ArgumentHelp("A tag; repeat for several.", valueName: "tag"))
+    @Option(name: .customLong("tag"), help: ArgumentHelp("A tag; repeat for several. In update, the list replaces the task's tags.", valueName: "tag"))
     var tags: [String] = []
     @Option(name: .customLong("details-file"), help: ArgumentHelp("A Markdown file with the task's details.", valueName: "file"))
     var detailsFile: String?
     @Option(name: .customLong("reminder"), help: ArgumentHelp("Minutes before a timed due (30) or a time of day for an all-day due (09:00).", valueName: "reminder"))
     var reminder: String?
 
-    /// The edit's `data` (docket's own field names).
-    func data(title: String?) throws -> [JSONMember] {
+    /// The edit's `data` (docket's own field names); says on stderr what a typed due resolved to.
+    func data(title: String?, queueing: EditQueueing) throws -> [JSONMember] {
         var data: [JSONMember] = []
         if let title { data.append(.field("title", .string(title))) }
         if let due {
-            if let dueTime {
-                data.append(.field("due_date", .string(due)))
-                data.append(.field("due_time", .string(dueTime)))
-            } else {
-                data.append(.field("due", .string(due)))
+            let text = dueTime.map { due + " " + $0 } ?? due
+            guard let resolved = DueInput.parse(text, now: queueing.draft.now, zone: queueing.zone) else {
+                throw CLIError("error: --due '\(Terminal.safe(text, limit: 60))' is not a due I can read; use \(DueInput.accepted)")
+            }
+            data.append(.field("due", .string(resolved.text)))
+            if !queueing.options.quiet {
+                let zone = resolved.hasTime ? " (\(queueing.zone.identifier), \(resolved.text))" : ""
+                Console.error("Due \(HumanTime.due(resolved, zone: queueing.zone))\(zone)")
             }
         } else if let dueTime {
             data.append(.field("due_time", .string(dueTime)))
@@ -42,7 +45,7 @@ struct TaskFieldOptions: ParsableArguments {
             var list: [JSONNode] = []
             for link in links {
                 let parts = link.split(separator: ":", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw CLIError("error: --link '\(link)' must be type:id, such as contact:cont_ada") }
+                guard parts.count == 2 else { throw CLIError("error: --link '\(Terminal.safe(link, limit: 60))' must be type:id, such as contact:cont_ada") }
                 list.append(JSONNode(.object(["id": .string(parts[1]), "type": .string(parts[0])])))
             }
             data.append(.field("links", .array(list)))
@@ -65,7 +68,10 @@ struct TaskFieldOptions: ParsableArguments {
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Queue a new task.",
-        discussion: "Example: docket add \"Call Ada\" --due 2026-03-20 --assign jane --link contact:cont_ada"
+        discussion: """
+            Example: docket add "Call Ada" --due "friday 15:00" --assign jane --link contact:cont_ada
+            Prints the new task's short id; the task exists once the queue is applied (docket build, or CI).
+            """
     )
     @Argument(help: "The task's title.") var title: String
     @OptionGroup var fields: TaskFieldOptions
@@ -74,7 +80,7 @@ struct Add: ParsableCommand {
     func run() throws {
         try runReporting {
             let queueing = try EditQueueing(options)
-            let edit = queueing.edit(.taskCreate, data: try fields.data(title: title))
+            let edit = queueing.edit(.taskCreate, data: try fields.data(title: title, queueing: queueing))
             try queueing.queue([edit]) { _ in title }
         }
     }
@@ -83,9 +89,9 @@ struct Add: ParsableCommand {
 struct Update: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Queue a change to a task's fields.",
-        discussion: "Example: docket update task_01… --priority urgent --due 2026-03-21"
+        discussion: "Example: docket update 7s5p3n --priority urgent --due tomorrow. Only the fields you give change."
     )
-    @Argument(help: "The task id.") var task: String
+    @Argument(help: "The task: its short id (as lists show it) or full id.") var task: String
     @Option(help: "A new title.") var title: String?
     @Option(help: ArgumentHelp("pending, in_progress, completed or cancelled.", valueName: "status")) var status: String?
     @OptionGroup var fields: TaskFieldOptions
@@ -94,11 +100,11 @@ struct Update: ParsableCommand {
     func run() throws {
         try runReporting {
             let queueing = try EditQueueing(options)
-            var data = try fields.data(title: title)
+            let target = try queueing.task(task)
+            var data = try fields.data(title: title, queueing: queueing)
             if let status { data.append(.field("status", .string(status))) }
             guard !data.isEmpty else { throw CLIError("error: nothing to change; give at least one field such as --priority or --due") }
-            let label = queueing.workspace.task(task)?.title ?? "update"
-            try queueing.queue([queueing.edit(.taskUpdate, task: task, data: data)]) { _ in label }
+            try queueing.queue([queueing.edit(.taskUpdate, task: target.id, data: data)]) { _ in target.title }
         }
     }
 }
@@ -106,7 +112,7 @@ struct Update: ParsableCommand {
 /// `done`, `reopen`, `delete`: one task id, no fields.
 struct Done: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Queue marking a task completed.")
-    @Argument(help: "The task id.") var task: String
+    @Argument(help: "The task: its short id or full id.") var task: String
     @OptionGroup var options: EditOptions
 
     func run() throws {
@@ -116,7 +122,7 @@ struct Done: ParsableCommand {
 
 struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Queue reopening a completed task.")
-    @Argument(help: "The task id.") var task: String
+    @Argument(help: "The task: its short id or full id.") var task: String
     @OptionGroup var options: EditOptions
 
     func run() throws {
@@ -126,7 +132,7 @@ struct Reopen: ParsableCommand {
 
 struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Queue deleting a task with its details and comments.")
-    @Argument(help: "The task id.") var task: String
+    @Argument(help: "The task: its short id or full id.") var task: String
     @OptionGroup var options: EditOptions
 
     func run() throws {
@@ -137,21 +143,32 @@ struct Delete: ParsableCommand {
 struct CommentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "comment",
-        abstract: "Queue a comment on a task. Mention people as @{person-id:Name}.",
-        discussion: "Example: docket comment task_01… \"@{jane:Jane Smith} can you call them?\""
+        abstract: "Queue a comment on a task. Mention people as @person-id (or @{person-id:Name}): they are notified and subscribed.",
+        discussion: "Example: docket comment 7s5p3n \"@jane can you call them?\""
     )
-    @Argument(help: "The task id.") var task: String
+    @Argument(help: "The task: its short id or full id.") var task: String
     @Argument(help: "The comment (Markdown).") var text: String
     @OptionGroup var options: EditOptions
 
     func run() throws {
-        try runReporting { try queueSimple(.commentCreate, task: task, data: [.field("content", .string(text))], options: options) }
+        try runReporting {
+            let queueing = try EditQueueing(options)
+            let target = try queueing.task(task)
+            let people = queueing.workspace.peopleByID
+            for (token, reason) in Markdown.unheardMentions(in: text, isMember: { people[$0] != nil }) {
+                Console.error("warning: \(token) notifies nobody: \(reason)")
+            }
+            for mention in Markdown.mentions(in: text, isMember: { people[$0] != nil }) where mention.personID == queueing.actor {
+                Console.error("warning: \(mention.token) is you; nobody is notified of their own comment")
+            }
+            try queueing.queue([queueing.edit(.commentCreate, task: target.id, data: [.field("content", .string(text))])]) { _ in target.title }
+        }
     }
 }
 
 struct Subscribe: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Queue subscribing (you, or --person) to a task's notifications.")
-    @Argument(help: "The task id.") var task: String
+    @Argument(help: "The task: its short id or full id.") var task: String
     @Option(help: "Subscribe this person instead of yourself.") var person: String?
     @Flag(name: .customLong("if-needed"), help: "No error when already subscribed (the edit's force).") var ifNeeded = false
     @OptionGroup var options: EditOptions
@@ -163,7 +180,7 @@ struct Subscribe: ParsableCommand {
 
 struct Unsubscribe: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Queue unsubscribing (you, or --person) from a task.")
-    @Argument(help: "The task id.") var task: String
+    @Argument(help: "The task: its short id or full id.") var task: String
     @Option(help: "Unsubscribe this person instead of yourself.") var person: String?
     @Flag(name: .customLong("if-needed"), help: "No error when not subscribed (the edit's force).") var ifNeeded = false
     @OptionGroup var options: EditOptions
@@ -175,8 +192,8 @@ struct Unsubscribe: ParsableCommand {
 
 private func queueSimple(_ op: Edit.Op, task: String, data: [JSONMember], options: EditOptions) throws {
     let queueing = try EditQueueing(options)
-    let title = queueing.workspace.task(task)?.title ?? "task"
-    try queueing.queue([queueing.edit(op, task: task, data: data)]) { _ in title }
+    let target = try queueing.task(task)
+    try queueing.queue([queueing.edit(op, task: target.id, data: data)]) { _ in target.title }
 }
 
 private func queueSubscription(_ op: Edit.Op, task: String, person: String?, force: Bool, options: EditOptions) throws {

@@ -5,10 +5,13 @@ import Foundation
 /// `docket list`: the seeds' list filters in the terminal.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List tasks with the seeds' filters.",
-        discussion: "Example: docket list --mode overdue --assignee jane --sort due,-priority"
+        abstract: "List tasks, with the filters of the Rex, Kasar and il task APIs.",
+        discussion: """
+            Example: docket list --mode overdue --assignee jane --sort due,-priority
+            Tasks changed by queued edits (not yet applied by a build) are listed as they will be, marked 'queued'.
+            """
     )
-    @Option(help: ArgumentHelp("pending, in_progress, completed, cancelled (comma-separated for several).", valueName: "status")) var status: String?
+    @Option(help: ArgumentHelp("pending, in_progress, completed, cancelled, or open (pending and in_progress); comma-separated for several.", valueName: "status")) var status: String?
     @Option(help: ArgumentHelp("low, normal (or medium), high, urgent (comma-separated).", valueName: "priority")) var priority: String?
     @Option(help: ArgumentHelp("Tasks assigned to this person.", valueName: "person")) var assignee: String?
     @Option(help: ArgumentHelp("Task type(s), comma-separated.", valueName: "type")) var type: String?
@@ -26,12 +29,19 @@ struct List: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let context = try QueryContext(workspace: options.workspace, now: options.now)
+            let context = try QueryContext(options)
             let query = try makeQuery(context)
             let indices = query.run(context.workspace, day: context.day)
             let tasks = indices.map { context.workspace.tasks[$0] }
+            let queued = tasks.map(\.id).filter { context.queued[$0] != nil }
             if options.json {
-                Console.print(JSONWriter.canonical(.object(["data": .array(tasks.map { JSONNode($0.json) }), "total": .int(tasks.count)])), terminator: "")
+                Console.print(JSONWriter.canonical(.object([
+                    "data": .array(tasks.map { JSONNode($0.json) }), "total": .int(tasks.count), "queued": .strings(queued),
+                ])), terminator: "")
+                return
+            }
+            guard !tasks.isEmpty else {
+                Console.error("No task matches" + (context.workspace.tasks.isEmpty ? ": the workspace has no tasks yet ('docket add' queues one)." : ". Try --mode all, or fewer filters."))
                 return
             }
             var table = TerminalTable(headers: ["ID", "DUE", "PRIORITY", "STATUS", "TITLE", "ASSIGNEES"])
@@ -39,14 +49,16 @@ struct List: ParsableCommand {
                 let due = context.dueText(task)
                 let priorityColor: TerminalTable.Color? = task.priority == .urgent ? .red : (task.priority == .high ? .yellow : nil)
                 let statusColor: TerminalTable.Color? = task.status == .completed ? .green : (task.isOpen ? nil : .dim)
+                let mark = context.queued[task.id] == nil ? "" : " (queued)"
                 table.rows.append([
-                    .init(task.id, .dim), .init(due.0, due.1), .init(task.priority.rawValue, priorityColor),
-                    .init(task.status.rawValue, statusColor), .init(task.title),
-                    .init(task.assignees.map { context.workspace.peopleByID[$0]?.name ?? $0 }.joined(separator: ", ")),
+                    .init(context.shortIDs.short(task.id), .cyan), .init(due.0, due.1), .init(task.priority.rawValue, priorityColor),
+                    .init(task.status.rawValue + mark, statusColor), .init(task.title),
+                    .init(task.assignees.map(context.name).joined(separator: ", ")),
                 ])
             }
             Console.print(table.render(), terminator: "")
-            Console.error("\(tasks.count) task(s)")
+            let note = queued.isEmpty ? "" : "; \(queued.count) changed by queued edits, applied at the next build"
+            Console.error("\(tasks.count) task(s)\(note)")
         }
     }
 
@@ -54,14 +66,18 @@ struct List: ParsableCommand {
         var query = TaskQuery()
         func list(_ text: String?) -> [String] { text?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? [] }
         for value in list(status) {
-            guard let parsed = TaskStatus(rawValue: value == "open" ? "pending" : value == "done" ? "completed" : value) else {
-                throw ValidationError("--status must be one of: \(TaskStatus.allowedList)")
+            if value == "open" {
+                query.statuses.formUnion([.pending, .inProgress])
+                continue
+            }
+            guard let parsed = TaskStatus(rawValue: value == "done" ? "completed" : value) else {
+                throw CLIError("error: --status is '\(Terminal.safe(value, limit: 40))'; expected open or one of: \(TaskStatus.allowedList)")
             }
             query.statuses.insert(parsed)
         }
         for value in list(priority) {
             guard let parsed = Priority(rawValue: value == "medium" ? "normal" : value) else {
-                throw ValidationError("--priority must be one of: \(Priority.allowedList)")
+                throw CLIError("error: --priority must be one of: \(Priority.allowedList)")
             }
             query.priorities.insert(parsed)
         }
@@ -70,27 +86,27 @@ struct List: ParsableCommand {
         query.tag = tag
         if let link {
             let parts = link.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw ValidationError("--link must be type:id, such as contact:cont_ada") }
+            guard parts.count == 2 else { throw CLIError("error: --link must be type:id, such as contact:cont_ada") }
             query.link = Link(type: parts[0], id: parts[1])
         }
         let zone = context.workspace.settings.zone
         if let dueBefore {
-            guard let bound = TaskQuery.parseBound(dueBefore, zone: zone) else { throw ValidationError("--due-before must be a date or an RFC 3339 date-time") }
+            guard let bound = TaskQuery.parseBound(dueBefore, zone: zone) else { throw CLIError("error: --due-before must be a date or an RFC 3339 date-time") }
             query.dueBefore = bound
         }
         if let dueAfter {
-            guard let bound = TaskQuery.parseBound(dueAfter, zone: zone) else { throw ValidationError("--due-after must be a date or an RFC 3339 date-time") }
+            guard let bound = TaskQuery.parseBound(dueAfter, zone: zone) else { throw CLIError("error: --due-after must be a date or an RFC 3339 date-time") }
             query.dueAfter = bound
         }
-        guard let parsedMode = TaskQuery.Mode(rawValue: mode) else { throw ValidationError("--mode must be one of: \(TaskQuery.Mode.allowedList)") }
+        guard let parsedMode = TaskQuery.Mode(rawValue: mode) else { throw CLIError("error: --mode must be one of: \(TaskQuery.Mode.allowedList)") }
         query.mode = parsedMode
         if let tab {
-            guard let parsedTab = TaskQuery.Tab(rawValue: tab) else { throw ValidationError("--tab must be one of: \(TaskQuery.Tab.allowedList)") }
+            guard let parsedTab = TaskQuery.Tab(rawValue: tab) else { throw CLIError("error: --tab must be one of: \(TaskQuery.Tab.allowedList)") }
             query.tab = parsedTab
             if let person {
                 query.person = try context.person(person).id
             } else {
-                switch EditDraft.actorFromGit(workspace: options.workspace, people: context.workspace.people) {
+                switch EditDraft.actorFromGit(workspace: context.root, people: context.workspace.people) {
                 case .success(let id): query.person = id
                 case .failure(let error): throw CLIError("error: --tab needs --person: \(error.message)")
                 }
@@ -99,7 +115,7 @@ struct List: ParsableCommand {
         query.search = search
         switch TaskQuery.parseSort(sort) {
         case .success(let keys): query.sort = keys
-        case .failure(let error): throw ValidationError("--sort: \(error.message)")
+        case .failure(let error): throw CLIError("error: --sort: \(error.message)")
         }
         query.limit = limit
         return query

@@ -2,27 +2,56 @@ import ArgumentParser
 import DocketCore
 import Foundation
 
-/// Loads the workspace for a read-only query and fixes the instant.
+/// Loads the workspace for a read-only query and fixes the instant. By
+/// default the queue is applied in memory, so what `docket add` just queued
+/// shows up at once, marked as queued; `--committed` reads the files alone.
 struct QueryContext {
+    let root: String
     let workspace: Workspace
     let day: DayContext
+    let shortIDs: ShortIDs
+    /// Per task: what queued edits did to it (created, completed, …).
+    let queued: [String: [String]]
 
-    init(workspace root: String, now: String?) throws {
-        let instant = try resolveInstant(now)
-        let loaded = WorkspaceLoader.load(root, cache: InputCache(workspace: root))
-        if Console.report(loaded.diagnostics, warnings: false) {
+    init(_ options: QueryOptions) throws {
+        root = options.location.root
+        let instant = try resolveInstant(options.now)
+        let report: QueueRunner.Report
+        do throws(WorkspaceTransaction.Failure) {
+            report = try QueueRunner(workspace: root, now: instant).run(options.committed ? .read : .preview)
+        } catch { throw CLIError(error.description) }
+        if Console.report(report.diagnostics, warnings: false) {
             throw CLIError("error: the workspace has errors (above); run 'docket validate' for the full list")
         }
-        workspace = loaded.workspace
-        day = DayContext(now: instant, settings: loaded.workspace.settings)
+        if report.pendingRecovery {
+            Console.error("warning: an interrupted apply is waiting in \(root)/.docket/; 'docket apply' finishes it")
+        }
+        for (file, _, result) in report.results {
+            if case .rejected(let error) = result {
+                Console.error("warning: \(file) will be rejected when applied: \(error.code.rawValue): \(error.message)")
+            }
+        }
+        workspace = report.workspace
+        day = DayContext(now: instant, settings: report.workspace.settings)
+        shortIDs = ShortIDs(workspace.tasks.lazy.map(\.id))
+        queued = report.queuedEdits
     }
+
+    var zone: Zone { day.zone }
+
+    func task(_ text: String) throws -> Task { try resolveTask(text, in: workspace) }
 
     func person(_ id: String) throws -> Person {
         guard let person = workspace.peopleByID[id] ?? workspace.people.first(where: { $0.email?.lowercased() == id.lowercased() }) else {
-            throw CLIError("error: no person '\(id)' in people.json; people: \(workspace.people.map(\.id).joined(separator: ", "))")
+            throw CLIError("error: no person '\(Terminal.safe(id, limit: 60))' in people.json; people: \(workspace.people.map(\.id).joined(separator: ", "))")
         }
         return person
     }
+
+    func name(_ id: String) -> String { workspace.peopleByID[id]?.name ?? id }
+
+    /// A time in the workspace zone, as pages show it.
+    func time(_ instant: Instant) -> String { HumanTime.instant(instant, zone: zone) }
 
     func dueText(_ task: DocketCore.Task) -> (String, TerminalTable.Color?) {
         guard let due = task.due else { return ("—", .dim) }
@@ -44,10 +73,11 @@ struct QueryContext {
 }
 
 struct QueryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The workspace folder.", valueName: "dir"))
-    var workspace: String = "data"
+    @OptionGroup var location: WorkspaceOptions
     @Option(help: ArgumentHelp("The instant to answer for (RFC 3339). Default: SOURCE_DATE_EPOCH, else the clock.", valueName: "time"))
     var now: String?
+    @Flag(help: "Answer for the committed files alone, without the queued edits.")
+    var committed = false
     @Flag(help: "Print JSON for scripts.")
     var json = false
 }

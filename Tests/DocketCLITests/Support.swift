@@ -69,3 +69,18 @@ func tree(_ root: String) throws -> [String: Data] {
 }
 
 let fixtureNow = "2026-03-18T13:00:00Z"
+
+/// Runs git in a folder with a fixed identity; returns its exit status and output.
+@discardableResult
+func git(_ arguments: [String], in directory: String, email: String = "jane@acme.example", name: String = "Jane Smith") throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+    process.arguments = ["-C", directory, "-c", "user.email=\(email)", "-c", "user.name=\(name)", "-c", "init.defaultBranch=main"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}

@@ -20,17 +20,17 @@ struct MarkdownTests {
     }
 
     @Test func mentionsOfMembersBecomeLinksOthersStayText() {
-        let html = Markdown.html("Hi @{jane:Jane Smith}, cc @{ghost:Nobody}.") { mention in
+        let html = Markdown.html("Hi @{jane:Jane Smith}, cc @{ghost:Nobody}.", isMember: { _ in false }) { mention in
             mention.personID == "jane" ? "people/jane.html" : nil
         }
         #expect(html == "<p>Hi <a href=\"people/jane.html\" title=\"@jane\">@Jane Smith</a>, cc @{ghost:Nobody}.</p>\n")
     }
 
     @Test func mentionNamesAreEscaped() {
-        let html = Markdown.html(#"@{jane:Jane "JJ" & co}"#) { _ in "p.html" }
+        let html = Markdown.html(#"@{jane:Jane "JJ" & co}"#, isMember: { _ in true }) { _ in "p.html" }
         #expect(html.contains("@Jane &quot;JJ&quot; &amp; co</a>"))
         // A name holding markup is split by cmark's inline parser: never a link, never raw HTML.
-        let markup = Markdown.html("@{jane:<b>Jane</b>}") { _ in "p.html" }
+        let markup = Markdown.html("@{jane:<b>Jane</b>}", isMember: { _ in true }) { _ in "p.html" }
         #expect(!markup.contains("<b>") && !markup.contains("<a "))
     }
 
@@ -42,8 +42,8 @@ struct MarkdownTests {
 
             @{bad id:X} @{x:} @{y:Unclosed
             """
-        #expect(Markdown.mentions(in: text).map(\.personID) == ["jane", "sam", "ann"])
-        #expect(Markdown.mentions(in: text).last?.displayName == "Ann O'Neil, Jr.")
+        #expect(Markdown.mentions(in: text, isMember: { _ in false }).map(\.personID) == ["jane", "sam", "ann"])
+        #expect(Markdown.mentions(in: text, isMember: { _ in false }).last?.displayName == "Ann O'Neil, Jr.")
     }
 
     @Test func splitsTokensExactly() {

@@ -33,11 +33,18 @@ public struct EditDraft {
         return .success(person.id)
     }
 
-    /// What would happen to `edits` if applied after everything already queued.
-    public func check(_ edits: [Edit], workspace: Workspace) -> [EditEngine.Result] {
+    /// The workspace with everything already queued applied in memory:
+    /// what a new edit is checked against, and where its task is looked up.
+    public func engineWithQueue(_ workspace: Workspace) -> EditEngine {
         var engine = EditEngine(workspace: workspace, journalIDs: QueueRunner.journalIDs(root),
                                 rejectedIDs: QueueRunner.rejectedIDs(root))
         engine.apply(EditQueue.load(workspace: root, now: now))
+        return engine
+    }
+
+    /// What would happen to `edits` if applied after everything already queued.
+    public func check(_ edits: [Edit], after queued: EditEngine) -> [EditEngine.Result] {
+        var engine = queued
         let before = engine.results.count
         for edit in edits { engine.apply(.edit(edit)) }
         return engine.results[before...].map(\.result)

@@ -7,6 +7,8 @@ public struct QueueRunner {
         case apply
         /// Recover and load; the queue stays (`docket render`).
         case loadOnly
+        /// Load only, writing nothing (`list --committed`); notes a pending recovery.
+        case read
         /// Load and apply the queue in memory: no workspace file is written,
         /// not even an interrupted apply's (`docket preview`, `list`, `show`, …).
         /// Only the decoded-input cache in `.docket/`, which git ignores, is kept.
@@ -57,13 +59,14 @@ public struct QueueRunner {
 
     /// Call `.apply` and `.loadOnly` with the workspace lock held.
     public func run(_ mode: Mode = .apply) throws(WorkspaceTransaction.Failure) -> Report {
-        let recovered = mode == .preview ? false : try WorkspaceTransaction.recover(root)
+        let writes = mode == .apply || mode == .loadOnly
+        let recovered = writes ? try WorkspaceTransaction.recover(root) : false
         let cache = InputCache(workspace: root, reading: readsCache)
         let loaded = WorkspaceLoader.load(root, progress: progress, cache: cache)
         var report = Report(workspace: loaded.workspace, diagnostics: loaded.diagnostics, recovered: recovered)
         report.reusedFiles = loaded.reusedFiles
-        report.pendingRecovery = mode == .preview && WorkspaceTransaction.isPending(root)
-        guard mode != .loadOnly, !loaded.hasErrors else { return report }
+        report.pendingRecovery = !writes && WorkspaceTransaction.isPending(root)
+        guard mode == .apply || mode == .preview, !loaded.hasErrors else { return report }
         let queue = EditQueue.load(workspace: root, now: now)
         guard !queue.items.isEmpty else { return report }
         var engine = EditEngine(workspace: loaded.workspace, journalIDs: Self.journalIDs(root), rejectedIDs: Self.rejectedIDs(root))

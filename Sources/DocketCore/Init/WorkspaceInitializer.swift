@@ -42,8 +42,11 @@ public struct WorkspaceInitializer {
 
     public static let folders = ["tasks", "records", "comments", "queue", "journal", "rejected", "notifications"]
     /// For the repository's root `.gitignore`: docket's caches at any depth,
-    /// the site folder and CI's docket binary at the root, where CI builds them.
-    public static let ignored = [".docket/", "/public/", "/.docket-bin/"]
+    /// CI's docket binary, and the site folder (`public/` where docket is run:
+    /// the repository root, as CI does, or the workspace folder).
+    var ignored: [String] {
+        [".docket/", "/.docket-bin/", "/public/"] + (workspaceInRepository == "." ? [] : ["/\(workspaceInRepository)/public/"])
+    }
 
     public init(directory: String, name: String, zone: Zone, admin: Admin, ci: CIWorkflow,
                 repositoryRoot: String, workspaceInRepository: String, branch: String) {
@@ -114,7 +117,7 @@ public struct WorkspaceInitializer {
         let path = repositoryRoot + "/.gitignore"
         let existing = FileSystem.exists(path) ? ((try? FileSystem.readString(path)) ?? "") : ""
         let present = Set(existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
-        let missing = Self.ignored.filter { !present.contains($0) && !present.contains("/" + $0) }
+        let missing = ignored.filter { !present.contains($0) && !present.contains("/" + $0) }
         guard !missing.isEmpty else { return }
         var text = existing
         if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }

@@ -40,7 +40,7 @@ struct Charts {
         }
         let bars = counts.enumerated().map { index, count in
             let date = today.adding(days: index - 29)
-            return Bar(label: index == 29 ? "Today" : "\(date.day) \(DateFormatting.months[date.month - 1])",
+            return Bar(label: index == 29 ? "Today" : "\(date.day) \(HumanTime.months[date.month - 1])",
                        value: count, tone: index == 29 ? "accent" : "")
         }
         return columns(bars, title: "Completed per day, last 30 days", id: "chart-done", compactLabels: true)

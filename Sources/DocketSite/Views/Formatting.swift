@@ -5,18 +5,11 @@ import DocketCore
 struct DateFormatting: Sendable {
     let day: DayContext
 
-    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     /// "Wed 18 Mar 2026".
-    func date(_ date: LocalDate) -> String {
-        "\(Self.weekdays[date.weekday]) \(date.day) \(Self.months[date.month - 1]) \(date.year)"
-    }
+    func date(_ date: LocalDate) -> String { HumanTime.date(date) }
 
     /// "Wed 18 Mar 2026, 14:00" in the workspace zone.
-    func instant(_ instant: Instant) -> String {
-        date(day.zone.localDate(of: instant)) + ", " + day.zone.localTime(of: instant).description
-    }
+    func instant(_ instant: Instant) -> String { HumanTime.instant(instant, zone: day.zone) }
 
     func due(_ due: Due) -> String {
         switch due {
