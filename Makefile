@@ -48,6 +48,7 @@ uninstall:
 ## that have no Swift (needs only glibc and libcmark): .build-static/release/docket
 static: setup
 	$(SWIFT) build -c release --product docket --static-swift-stdlib --scratch-path .build-static
+	strip $(STATIC_BIN)
 	@ls -l $(STATIC_BIN) | awk '{printf "Built %s (%.1f MB)\n", $$9, $$5/1048576}'
 
 validate: release

@@ -3,7 +3,7 @@ import Foundation
 /// docket's version: printed by `--version`, and part of every cached
 /// output's fingerprint, so a new docket never reuses what an older one rendered.
 public enum DocketVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 
     /// This binary: the version plus the executable's inode, size and
     /// modification time. The input cache is keyed by it, so a docket
