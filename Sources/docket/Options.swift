@@ -50,10 +50,19 @@ func resolveInstant(_ option: String?) throws(CLIError) -> Instant {
     do throws(NowResolver.InvalidNow) { return try NowResolver.resolve(option: option) } catch { throw CLIError(error.description) }
 }
 
-/// An error already phrased for the user; printed as is, exit 1.
+/// An error already phrased for the user; printed once, exit 1.
 struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+
+    /// The message with "error:" exactly once: a library error that already
+    /// names its path (`path: error: …`) loses the CLI's own prefix.
+    var saidOnce: String {
+        let count = description.components(separatedBy: "error:").count - 1
+        if count == 0 { return "error: " + description }
+        if count > 1 && description.hasPrefix("error: ") { return String(description.dropFirst("error: ".count)) }
+        return description
+    }
 }
 
 enum Console {
@@ -91,7 +100,7 @@ extension ParsableCommand {
         do {
             try body()
         } catch let error as CLIError {
-            Console.error(error.description)
+            Console.error(error.saidOnce)
             throw ExitCode.failure
         }
     }
