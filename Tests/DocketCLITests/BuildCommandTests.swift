@@ -253,7 +253,7 @@ struct IncrementalBuildTests {
             let ws = try copyFixture("basic", to: dir)
             try docket(["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow])
             try FileManager.default.createDirectory(atPath: dir + "/theme", withIntermediateDirectories: true)
-            let task = try read(packageRoot + "/templates/task.mustache").replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1 class=\"themed\">{{title}}</h1>")
+            let task = try read(packageRoot + "/templates/task.mustache").replacingOccurrences(of: "<h1>{{title}}", with: "<h1 class=\"themed\">{{title}}")
             try task.write(toFile: dir + "/theme/task.mustache", atomically: true, encoding: .utf8)
             #expect(try docket(["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow, "--templates", dir + "/theme"]).status == 0)
             for id in ["task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "task_01HQ3K4C0000000000000000CC"] {

@@ -35,7 +35,7 @@ extension EditEngine {
         let mentioned = mentionedMembers(content, excluding: edit.actor)
         task.subscribers = Self.union(task.subscribers, mentioned)
         if task.subscribers != subscribersBefore {
-            bump(&task, edit)
+            try bump(&task, edit)
             store(task)
         }
         storeComment(comment)
@@ -70,7 +70,7 @@ extension EditEngine {
         let subscribersBefore = task.subscribers
         task.subscribers = Self.union(task.subscribers, mentioned)
         if task.subscribers != subscribersBefore {
-            bump(&task, edit)
+            try bump(&task, edit)
             store(task)
         }
         for person in mentioned { notify(person, .taskMention, edit: edit, task: task.id, comment: comment.id) }

@@ -31,7 +31,7 @@ extension EditEngine {
         let added = try apply(changes, to: &task, edit: edit)
         task.subscribers = Self.union(task.subscribers, added)
         guard task != before else { return Outcome(action: .unchanged, task: task.id, version: task.version) }
-        bump(&task, edit)
+        try bump(&task, edit)
         store(task)
         for person in added { notify(person, .taskAssigned, edit: edit, task: task.id) }
         if !wasCompleted && task.status == .completed { notifyCompletion(of: task, edit: edit) }
@@ -62,7 +62,7 @@ extension EditEngine {
             task.completedAt = nil
             task.completedBy = nil
         }
-        bump(&task, edit)
+        try bump(&task, edit)
         store(task)
         if completed { notifyCompletion(of: task, edit: edit) }
         return Outcome(action: completed ? .completed : .reopened, task: task.id, version: task.version)
@@ -118,7 +118,7 @@ extension EditEngine {
             return Outcome(action: .unchanged, task: task.id, version: task.version)
         }
         if subscribing { task.subscribers = Self.union(task.subscribers, [person]) } else { task.subscribers.removeAll { $0 == person } }
-        bump(&task, edit)
+        try bump(&task, edit)
         store(task)
         return Outcome(action: subscribing ? .subscribed : .unsubscribed, task: task.id, version: task.version)
     }

@@ -207,7 +207,10 @@ public struct EditEngine {
         return added.filter { $0 != edit.actor }
     }
 
-    func bump(_ task: inout Task, _ edit: Edit) {
+    func bump(_ task: inout Task, _ edit: Edit) throws(EditError) {
+        guard task.version < Limits.integer else {
+            throw .validation("Task \(task.id) is at version \(task.version), the highest a version may be (2^53)")
+        }
         task.version += 1
         task.updatedAt = edit.at
     }

@@ -244,6 +244,9 @@ public struct TaskFieldReader {
                         guard let minutes = member.value.intValue, minutes >= 0 else {
                             throw .validation("Field 'reminder.offset_minutes' must be a whole number of minutes, 0 or more")
                         }
+                        guard minutes <= Limits.offsetMinutes else {
+                            throw .validation("Field 'reminder.offset_minutes' is \(minutes); the most is \(Limits.offsetMinutes) (ten years of minutes)")
+                        }
                         offset = .some(minutes)
                     case "time":
                         guard let text = member.value.stringValue, let parsed = LocalTime(text: text) else {
@@ -261,6 +264,9 @@ public struct TaskFieldReader {
             if node.isNull { offset = .some(nil) } else {
                 guard let minutes = node.intValue, minutes >= 0 else {
                     throw .validation("Field 'reminder_offset_mins' must be a whole number of minutes, 0 or more")
+                }
+                guard minutes <= Limits.offsetMinutes else {
+                    throw .validation("Field 'reminder_offset_mins' is \(minutes); the most is \(Limits.offsetMinutes) (ten years of minutes)")
                 }
                 offset = .some(minutes)
             }

@@ -82,7 +82,11 @@ public struct Task: Sendable, Equatable {
     public func reminderAt(in zone: Zone) -> Instant? {
         switch (reminder, due) {
         case (.offsetMinutes(let minutes)?, .at(let instant)?):
-            return instant.adding(seconds: -Int64(minutes) * 60)
+            // Checked: a stored offset is bounded by validation, but a reminder is never worth a trap.
+            let (milliseconds, overflow) = Int64(minutes).multipliedReportingOverflow(by: 60_000)
+            guard !overflow else { return nil }
+            let (at, late) = instant.milliseconds.subtractingReportingOverflow(milliseconds)
+            return late ? nil : Instant(milliseconds: at)
         case (.time(let time)?, .allDay(let date)?):
             return zone.instant(date: date, secondsIntoDay: time.secondsIntoDay)
         default:

@@ -65,7 +65,7 @@ public struct ObjectReader {
         return text
     }
 
-    public mutating func int(_ key: String, required: Bool, sink: inout DiagnosticSink, minimum: Int? = nil) -> Int? {
+    public mutating func int(_ key: String, required: Bool, sink: inout DiagnosticSink, minimum: Int? = nil, maximum: Int? = nil) -> Int? {
         guard let member = fetch(key, required: required, sink: &sink) else { return nil }
         guard let value = member.value.intValue else {
             sink.error("field '\(key)' must be an integer, found \(describe(member.value))", at: member.value.offset)
@@ -73,6 +73,10 @@ public struct ObjectReader {
         }
         if let minimum, value < minimum {
             sink.error("field '\(key)' must be at least \(minimum), found \(value)", at: member.value.offset)
+            return nil
+        }
+        if let maximum, value > maximum {
+            sink.error("field '\(key)' is \(value); the most is \(maximum)", at: member.value.offset)
             return nil
         }
         return value

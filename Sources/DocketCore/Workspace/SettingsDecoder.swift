@@ -17,7 +17,7 @@ public enum SettingsDecoder {
             settings.weekStartsOn = weekday
         }
         settings.baseURL = reader.string("base_url", required: false, sink: &sink)
-        if let minutes = reader.int("comment_edit_window_minutes", required: false, sink: &sink, minimum: 0) {
+        if let minutes = reader.int("comment_edit_window_minutes", required: false, sink: &sink, minimum: 0, maximum: Limits.offsetMinutes) {
             settings.commentEditWindowMinutes = minutes
         }
         if reader.has("types") {

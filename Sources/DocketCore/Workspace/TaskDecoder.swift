@@ -68,7 +68,7 @@ public enum TaskDecoder {
                 }
             }
         }
-        let version = reader.int("version", required: true, sink: &sink, minimum: 1)
+        let version = reader.int("version", required: true, sink: &sink, minimum: 1, maximum: Limits.integer)
         reader.reportUnknown(sink: &sink, allowed: fields.joined(separator: ", "))
 
         guard sink.diagnostics[before...].allSatisfy({ $0.severity == .warning }),
@@ -105,7 +105,7 @@ public enum TaskDecoder {
     static func decodeReminder(_ reader: inout ObjectReader, due: Due?, sink: inout DiagnosticSink) -> Reminder? {
         guard let member = reader.member("reminder") else { return nil }
         guard var object = ObjectReader(member.value, what: "field 'reminder'", sink: &sink) else { return nil }
-        let offset = object.int("offset_minutes", required: false, sink: &sink, minimum: 0)
+        let offset = object.int("offset_minutes", required: false, sink: &sink, minimum: 0, maximum: Limits.offsetMinutes)
         let time = object.string("time", required: false, sink: &sink)
         object.reportUnknown(sink: &sink, allowed: "offset_minutes, time")
         if object.has("offset_minutes") && object.has("time") {

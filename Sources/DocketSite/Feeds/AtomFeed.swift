@@ -24,7 +24,7 @@ struct AtomFeed {
         }
         for note in notes {
             let task = context.workspace.task(note.task)
-            let title = task.map { "\($0.title) [\(context.shortIDs.short($0.id))]" } ?? "a deleted task"
+            let title = task?.title ?? "a deleted task"
             let actor = context.personName(note.actor)
             let phrase: String = switch note.kind {
             case .taskAssigned: "\(actor) assigned you “\(title)”"
@@ -34,7 +34,8 @@ struct AtomFeed {
             }
             xml += "  <entry>\n"
             xml += "    <id>urn:docket:notification:\(note.id)</id>\n"
-            xml += "    <title>\(escape(phrase))</title>\n"
+            let short = task.map { " (\(context.shortIDs.short($0.id)))" } ?? ""
+            xml += "    <title>\(escape(phrase + short))</title>\n"
             xml += "    <updated>\(note.at.rfc3339)</updated>\n"
             xml += "    <category term=\"\(note.kind.rawValue)\"/>\n"
             if task != nil {
