@@ -20,6 +20,8 @@ let package = Package(
         ),
         // The domain: JSON with source positions, the workspace model, validation, stats.
         .target(name: "DocketCore", dependencies: ["CMark"]),
+        // docket's Mustache engine: templates compiled once, rendered without dynamic casts.
+        .target(name: "DocketTemplates"),
         // The generated site: view models, templates, output files.
         .target(
             name: "DocketSite",
@@ -42,6 +44,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore"]),
+        .testTarget(name: "DocketTemplatesTests", dependencies: ["DocketTemplates"]),
         .testTarget(
             name: "DocketSiteTests",
             dependencies: ["DocketCore", "DocketSite", .product(name: "Mustache", package: "swift-mustache")]

@@ -1,0 +1,112 @@
+/// Renders compiled nodes against a stack of values: a name is looked up
+/// from the innermost value outwards, a dotted name's later parts inside
+/// what the first part found.
+struct TemplateRenderer {
+    let library: TemplateLibrary
+    var stack: [TemplateValue]
+    var output = ""
+
+    init(library: TemplateLibrary, stack: [TemplateValue]) {
+        self.library = library
+        self.stack = stack
+        output.reserveCapacity(4096)
+    }
+
+    /// `blocks`: block overrides in force (outermost first wins); `indent`:
+    /// what a standalone partial adds at the start of each of its lines.
+    mutating func render(_ nodes: [Node], blocks: [String: [Node]], indent: String, depth: Int) throws(TemplateError) {
+        for node in nodes {
+            switch node {
+            case .text(let text, let endsTemplate):
+                if indent.isEmpty { output += text } else { appendIndented(text, indent, endsTemplate: endsTemplate) }
+            case .variable(let name, let escaped):
+                let text = lookup(name).text
+                if escaped { HTMLEscape.escape(text, into: &output) } else { output += text }
+            case .section(let name, let children, let inverted, _):
+                let value = lookup(name)
+                if inverted {
+                    if !value.isTruthy { try render(children, blocks: blocks, indent: indent, depth: depth) }
+                } else if case .list(let items) = value {
+                    for item in items {
+                        stack.append(item)
+                        try render(children, blocks: blocks, indent: indent, depth: depth)
+                        stack.removeLast()
+                    }
+                } else if value.isTruthy {
+                    stack.append(value)
+                    try render(children, blocks: blocks, indent: indent, depth: depth)
+                    stack.removeLast()
+                }
+            case .block(let name, let children, let lineIndent):
+                guard let lineIndent else {
+                    try render(blocks[name] ?? children, blocks: blocks, indent: indent, depth: depth)
+                    continue
+                }
+                let outer = output
+                output = ""
+                try render(blocks[name] ?? children, blocks: blocks, indent: indent, depth: depth)
+                let content = output
+                output = outer
+                appendReindented(content, lineIndent)
+            case .partial(let name, let own, let location):
+                try include(name, blocks: [:], indent: indent + own, depth: depth, at: location)
+            case .parent(let name, let own, let overrides, let location):
+                // Overrides from further out win over those given here.
+                try include(name, blocks: blocks.merging(overrides) { outer, _ in outer }, indent: indent + own, depth: depth, at: location)
+            }
+        }
+    }
+
+    private mutating func include(_ name: String, blocks: [String: [Node]], indent: String, depth: Int,
+                                  at location: SourceLocation) throws(TemplateError) {
+        guard depth < TemplateLibrary.maximumDepth else {
+            throw location.error("'\(name)' is included more than \(TemplateLibrary.maximumDepth) levels deep; does its data nest that far?")
+        }
+        guard let template = library.template(name) else { throw location.error("no template '\(name)'") }
+        if !indent.isEmpty { output += indent }
+        try render(template.nodes, blocks: blocks, indent: indent, depth: depth + 1)
+    }
+
+    /// A standalone block's content as whole lines: the indentation it was
+    /// written with removed, the indentation where it lands added.
+    private mutating func appendReindented(_ content: String, _ lineIndent: String) {
+        guard !content.isEmpty else { return }
+        var lines = content.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        let written = lines.first.map { $0.prefix { $0 == " " || $0 == "\t" } } ?? ""
+        for line in lines {
+            output += lineIndent
+            output += line.hasPrefix(written) ? line.dropFirst(written.count) : line
+            output += "\n"
+        }
+    }
+
+    /// Text of an indented partial: the indentation after every line end but
+    /// the partial's very last one.
+    private mutating func appendIndented(_ text: String, _ indent: String, endsTemplate: Bool) {
+        var rest = Substring(text)
+        while let newline = rest.firstIndex(of: "\n") {
+            output += rest[...newline]
+            rest = rest[rest.index(after: newline)...]
+            if !(rest.isEmpty && endsTemplate) { output += indent }
+        }
+        output += rest
+    }
+
+    func lookup(_ name: Name) -> TemplateValue {
+        guard let first = name.parts.first else { return stack.last ?? .null }
+        var found: TemplateValue?
+        for frame in stack.reversed() {
+            if let value = frame[first] {
+                found = value
+                break
+            }
+        }
+        guard var current = found else { return .null }
+        for part in name.parts.dropFirst() {
+            guard let next = current[part] else { return .null }
+            current = next
+        }
+        return current
+    }
+}
