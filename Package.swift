@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -25,10 +24,7 @@ let package = Package(
         // The generated site: view models, templates, output files.
         .target(
             name: "DocketSite",
-            dependencies: [
-                "DocketCore",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            dependencies: ["DocketCore", "DocketTemplates"],
             plugins: ["EmbedTheme"]
         ),
         // The shipped theme (templates/) compiled into the binary: an installed
@@ -39,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "docket",
             dependencies: [
-                "DocketCore", "DocketSite",
+                "DocketCore", "DocketSite", "DocketTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +43,7 @@ let package = Package(
         .testTarget(name: "DocketTemplatesTests", dependencies: ["DocketTemplates"]),
         .testTarget(
             name: "DocketSiteTests",
-            dependencies: ["DocketCore", "DocketSite", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["DocketCore", "DocketSite", "DocketTemplates"]
         ),
         .testTarget(name: "DocketCLITests", dependencies: ["DocketCore"]),
     ]

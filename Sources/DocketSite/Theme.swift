@@ -1,5 +1,5 @@
 import DocketCore
-import Mustache
+import DocketTemplates
 
 /// The templates and static assets a site is rendered with: the shipped
 /// theme, with any single file replaced by a file of the same relative path
@@ -26,7 +26,7 @@ public struct Theme: Sendable {
     public static let requiredTemplates = ["layout", "index", "task", "tasks", "board", "person", "record", "records", "rejected",
                                              "partials/task-row", "partials/task-table-row"]
 
-    private var library: MustacheLibrary
+    private let library: TemplateLibrary
     /// A hash of every template and asset: part of every page's fingerprint,
     /// so a theme change re-renders everything.
     public private(set) var fingerprint: UInt64 = StableHash.fnv1a64("theme " + DocketVersion.current)
@@ -54,31 +54,29 @@ public struct Theme: Sendable {
         if let override {
             for (relative, bytes) in try Self.read(override) { files[relative] = (bytes, override + "/") }
         }
-        _ = FastHTMLEscaping.registered
-        var library = MustacheLibrary()
+        var templates: [(name: String, path: String, text: String)] = []
         var assets: [(String, [UInt8])] = []
+        var fingerprint = self.fingerprint
         for (relative, file) in files.sorted(by: { $0.key.precedesInByteOrder($1.key) }) {
             if relative.hasSuffix(".mustache") {
                 let text = String(decoding: file.bytes, as: UTF8.self)
                 fingerprint = StableHash.combine(StableHash.combine(fingerprint, relative), text)
-                do {
-                    try library.register(FastHTMLEscaping.pragma + text, named: String(relative.dropLast(".mustache".count)))
-                } catch let error as MustacheTemplate.ParserError {
-                    throw .badTemplate(path: file.source + relative, line: error.context.lineNumber, column: error.context.columnNumber,
-                                       reason: "template syntax: \(error.error)")
-                } catch {
-                    throw .badTemplate(path: file.source + relative, line: 1, column: 1, reason: "template syntax: \(error)")
-                }
+                templates.append((String(relative.dropLast(".mustache".count)), file.source + relative, text))
             } else if relative.hasPrefix("assets/") {
                 assets.append((String(relative.dropFirst("assets/".count)), file.bytes))
                 fingerprint = StableHash.combine(StableHash.combine(fingerprint, relative), String(decoding: file.bytes, as: UTF8.self))
             }
         }
-        for name in Self.requiredTemplates where library.getTemplate(named: name) == nil {
+        let library: TemplateLibrary
+        do throws(TemplateError) { library = try TemplateLibrary(templates) } catch {
+            throw .badTemplate(path: error.path, line: error.line, column: error.column, reason: error.message)
+        }
+        for name in Self.requiredTemplates where !library.contains(name) {
             throw .missingTemplate(directory: label, name: name)
         }
         self.library = library
         self.assets = assets
+        self.fingerprint = fingerprint
     }
 
     /// Every regular file below a theme folder, by relative path.
@@ -91,20 +89,23 @@ public struct Theme: Sendable {
         return files
     }
 
-    /// Renders a template; a missing template is a clear error, not a blank page.
-    public func render(_ name: String, _ context: [String: Any]) throws(RenderError) -> String {
-        try render(name, node: ViewNode.wrap(values: context))
+    /// Renders a template with a view; a missing template is a clear error, not a blank page.
+    public func render(_ name: String, _ view: [String: Any]) throws(RenderError) -> String {
+        try render(name, value: TemplateValue(view: view))
     }
 
-    /// Renders a view already wrapped for the engine (one view rendered by several templates).
-    func render(_ name: String, node: ViewNode) throws(RenderError) -> String {
-        guard let output = library.render(node, withTemplate: name) else { throw RenderError(template: name) }
-        return output
+    /// Renders a view already made into template values (one view rendered by several templates).
+    public func render(_ name: String, value: TemplateValue) throws(RenderError) -> String {
+        guard library.contains(name) else { throw RenderError(template: name, reason: "the theme has no template '\(name).mustache'") }
+        do throws(TemplateError) { return try library.render(name, value) } catch {
+            throw RenderError(template: name, reason: error.description)
+        }
     }
 
     public struct RenderError: Error, CustomStringConvertible {
         public var template: String
-        public var description: String { "error: the theme has no template '\(template).mustache'" }
+        public var reason: String
+        public var description: String { reason.contains("error:") ? reason : "error: " + reason }
     }
 
     static func walk(_ root: String, _ relative: String = "") -> [String] {

@@ -1,4 +1,5 @@
 import DocketCore
+import DocketTemplates
 
 /// Each task's list row, rendered once per build (in parallel, through the
 /// theme's partials) and reused by every page that lists the task: the
@@ -24,11 +25,11 @@ struct RowFragments: Sendable {
             defer { progress?.advance() }
             if let cached = cache.rows(for: fingerprints[index]) { return .success((cached.list, cached.table, false)) }
             return Result { () throws(Theme.RenderError) in
-                // The summary is wrapped for the engine once and shared by both rows.
-                let summary = ViewNode.wrap(values: context.taskSummary(index, root: "../"))
-                let table = summary.merging(ViewNode.wrap(values: context.tableRowAdditions(index)))
-                return (try theme.render("partials/task-row", node: summary),
-                        try theme.render("partials/task-table-row", node: table), true)
+                // The summary is made into template values once and shared by both rows.
+                let summary = TemplateValue(view: context.taskSummary(index, root: "../"))
+                let table = summary.merging(TemplateValue(view: context.tableRowAdditions(index)))
+                return (try theme.render("partials/task-row", value: summary),
+                        try theme.render("partials/task-table-row", value: table), true)
             }
         }
         var list: [String] = []
