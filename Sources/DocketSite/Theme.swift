@@ -30,6 +30,8 @@ public struct Theme: Sendable {
     /// A hash of every template and asset: part of every page's fingerprint,
     /// so a theme change re-renders everything.
     public private(set) var fingerprint: UInt64 = StableHash.fnv1a64("theme " + DocketVersion.current)
+    /// When set, every name a template looks up is noted (`docket template check`).
+    public var recorder: LookupRecorder?
     /// Asset files: path relative to `assets/` → their bytes.
     public private(set) var assets: [(relative: String, bytes: [UInt8])]
 
@@ -38,7 +40,7 @@ public struct Theme: Sendable {
     public init(override: String? = nil) throws(LoadError) {
         var files: [String: [UInt8]] = [:]
         for file in Self.shippedFiles { files[file.path] = Array(file.text.utf8) }
-        try self.init(files: files, label: "(shipped theme)", override: override)
+        try self.init(files: files, label: "templates", override: override)
     }
 
     /// A theme folder as the base (a complete custom theme), with `override` on top.
@@ -97,7 +99,7 @@ public struct Theme: Sendable {
     /// Renders a view already made into template values (one view rendered by several templates).
     public func render(_ name: String, value: TemplateValue) throws(RenderError) -> String {
         guard library.contains(name) else { throw RenderError(template: name, reason: "the theme has no template '\(name).mustache'") }
-        do throws(TemplateError) { return try library.render(name, value) } catch {
+        do throws(TemplateError) { return try library.render(name, value, recorder: recorder) } catch {
             throw RenderError(template: name, reason: error.description)
         }
     }

@@ -3,7 +3,7 @@ indirect enum Node: Sendable {
     /// Literal text; `endsTemplate` marks the template's very last text, whose
     /// final newline an indented partial does not indent after.
     case text(String, endsTemplate: Bool)
-    case variable(Name, escaped: Bool)
+    case variable(Name, escaped: Bool, SourceLocation)
     case section(Name, [Node], inverted: Bool, SourceLocation)
     case partial(String, indent: String, SourceLocation)
     case parent(String, indent: String, blocks: [String: [Node]], SourceLocation)

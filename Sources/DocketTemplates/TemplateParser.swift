@@ -18,7 +18,7 @@ enum TemplateParser {
                 case .comment, .delimiters:
                     continue
                 case .variable, .raw:
-                    frames[frames.count - 1].nodes.append(.variable(try Name(tag.content, at: tag.location), escaped: tag.kind == .variable))
+                    frames[frames.count - 1].nodes.append(.variable(try Name(tag.content, at: tag.location), escaped: tag.kind == .variable, tag.location))
                 case .partial:
                     frames[frames.count - 1].nodes.append(.partial(tag.content, indent: tag.standalone ? tag.indent : "", tag.location))
                 case .section, .inverted, .parent, .block:

@@ -5,10 +5,13 @@ struct TemplateRenderer {
     let library: TemplateLibrary
     var stack: [TemplateValue]
     var output = ""
+    /// Set by `docket template check`: notes which names resolved.
+    let recorder: LookupRecorder?
 
-    init(library: TemplateLibrary, stack: [TemplateValue]) {
+    init(library: TemplateLibrary, stack: [TemplateValue], recorder: LookupRecorder? = nil) {
         self.library = library
         self.stack = stack
+        self.recorder = recorder
         output.reserveCapacity(4096)
     }
 
@@ -19,11 +22,11 @@ struct TemplateRenderer {
             switch node {
             case .text(let text, let endsTemplate):
                 if indent.isEmpty { output += text } else { appendIndented(text, indent, endsTemplate: endsTemplate) }
-            case .variable(let name, let escaped):
-                let text = lookup(name).text
+            case .variable(let name, let escaped, let location):
+                let text = lookup(name, at: location).text
                 if escaped { HTMLEscape.escape(text, into: &output) } else { output += text }
-            case .section(let name, let children, let inverted, _):
-                let value = lookup(name)
+            case .section(let name, let children, let inverted, let location):
+                let value = lookup(name, at: location)
                 if inverted {
                     if !value.isTruthy { try render(children, blocks: blocks, indent: indent, depth: depth) }
                 } else if case .list(let items) = value {
@@ -93,7 +96,14 @@ struct TemplateRenderer {
         output += rest
     }
 
-    func lookup(_ name: Name) -> TemplateValue {
+    func lookup(_ name: Name, at location: SourceLocation) -> TemplateValue {
+        let value = lookup(name)
+        if let recorder { recorder.note(name.text, at: location, found: value != nil, stack: stack) }
+        return value ?? .null
+    }
+
+    /// nil when the name is not there at all (a present null is found).
+    func lookup(_ name: Name) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last ?? .null }
         var found: TemplateValue?
         for frame in stack.reversed() {
@@ -102,9 +112,9 @@ struct TemplateRenderer {
                 break
             }
         }
-        guard var current = found else { return .null }
+        guard var current = found else { return nil }
         for part in name.parts.dropFirst() {
-            guard let next = current[part] else { return .null }
+            guard let next = current[part] else { return nil }
             current = next
         }
         return current

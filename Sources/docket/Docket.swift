@@ -15,7 +15,7 @@ struct Docket: ParsableCommand {
         subcommands: [Init.self, Build.self, Preview.self, Apply.self, Render.self, Validate.self, Fmt.self,
                       Add.self, Update.self, Done.self, Reopen.self, Delete.self, CommentCommand.self,
                       Subscribe.self, Unsubscribe.self, Import.self,
-                      List.self, Show.self, StatsCommand.self, BadgeCommand.self, ThemeCommand.self, Generate.self],
+                      List.self, Show.self, StatsCommand.self, BadgeCommand.self, ThemeCommand.self, TemplateCommand.self, Generate.self],
         defaultSubcommand: nil
     )
 }

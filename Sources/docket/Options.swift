@@ -32,7 +32,7 @@ struct SiteOptions: ParsableArguments {
 
     /// The theme compiled into docket, with `--templates` files on top.
     func loadTheme() throws -> Theme {
-        do { return try Theme(override: templates) } catch { throw CLIError(error.description) }
+        do throws(Theme.LoadError) { return try Theme(override: templates) } catch { throw CLIError(error.description) }
     }
 }
 

@@ -54,6 +54,8 @@ extension SiteContext {
             view["reminder_at"] = ["text": format.instant(reminderAt), "iso": reminderAt.rfc3339]
         }
         view["version"] = task.version
+        // Always there (empty when the task has none), so a theme's use of it is always checked.
+        view["metadata"] = [[String: Any]]()
         if !task.metadata.isEmpty {
             view["metadata"] = JSONWriter.sortedMembers(task.metadata).map { member -> [String: Any] in
                 let text: String = if case .string(let s) = member.value.value { s } else {
