@@ -12,7 +12,6 @@ struct TemplateRenderer {
         self.library = library
         self.stack = stack
         self.recorder = recorder
-        output.reserveCapacity(4096)
     }
 
     /// `blocks`: block overrides in force (outermost first wins); `indent`:
@@ -45,11 +44,17 @@ struct TemplateRenderer {
                     try render(blocks[name] ?? children, blocks: blocks, indent: indent, depth: depth)
                     continue
                 }
-                let outer = output
-                output = ""
+                // Rendered in place; moved out and reindented only when its lines need it.
+                let start = output.utf8.count
                 try render(blocks[name] ?? children, blocks: blocks, indent: indent, depth: depth)
-                let content = output
-                output = outer
+                let startIndex = output.utf8.index(output.utf8.startIndex, offsetBy: start)
+                guard let first = output.utf8[startIndex...].first else { continue }
+                if lineIndent.isEmpty && first != 0x20 && first != 0x09 {
+                    if output.utf8.last != 0x0A { output += "\n" }
+                    continue
+                }
+                let content = String(output[startIndex...])
+                output.removeSubrange(startIndex...)
                 appendReindented(content, lineIndent)
             case .partial(let name, let own, let location):
                 try include(name, blocks: [:], indent: indent + own, depth: depth, at: location)
@@ -73,13 +78,14 @@ struct TemplateRenderer {
     /// A standalone block's content as whole lines: the indentation it was
     /// written with removed, the indentation where it lands added.
     private mutating func appendReindented(_ content: String, _ lineIndent: String) {
-        guard !content.isEmpty else { return }
-        var lines = content.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        let written = lines.first.map { $0.prefix { $0 == " " || $0 == "\t" } } ?? ""
-        for line in lines {
+        let bytes = content.utf8
+        guard !bytes.isEmpty else { return }
+        let written = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
+        let lines = Array(bytes).split(separator: 0x0A, omittingEmptySubsequences: false)
+        for (number, line) in lines.enumerated() where !(number == lines.count - 1 && line.isEmpty) {
+            let leading = line.prefix { $0 == 0x20 || $0 == 0x09 }.count
             output += lineIndent
-            output += line.hasPrefix(written) ? line.dropFirst(written.count) : line
+            output += String(decoding: line.dropFirst(min(leading, written)), as: UTF8.self)
             output += "\n"
         }
     }
