@@ -38,6 +38,15 @@ public final class SiteOutput: @unchecked Sendable {
         }
     }
 
+    /// Whether docket may write the site into `root` (new, empty, or marked as
+    /// its own), checked before a build changes anything; writes nothing.
+    public static func check(_ root: String) throws(SetupError) {
+        guard FileSystem.exists(root) else { return }
+        guard FileSystem.isDirectory(root) else { throw .file(FileError(path: root, reason: "the site folder is not a folder")) }
+        let foreign = FileSystem.list(root).filter { $0 != "README.md" && $0 != marker }
+        if !FileSystem.exists(root + "/" + marker) && !foreign.isEmpty { throw .notOurs(root, Array(foreign.prefix(3))) }
+    }
+
     /// `reusesPrevious: false` ignores the fingerprints of the last build:
     /// every page is rendered again (and still written only if it changed).
     public init(root: String, reusesPrevious: Bool = true) throws(SetupError) {

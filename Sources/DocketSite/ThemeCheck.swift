@@ -10,10 +10,11 @@ public enum ThemeCheck {
         var theme = theme
         let recorder = LookupRecorder()
         theme.recorder = recorder
-        let report = try QueueRunner(workspace: workspace, now: now).run(.apply)
-        let builder = SiteBuilder(workspace: report.workspace, activity: Activity.load(workspace), theme: theme, now: now,
-                                  output: output, reusesPrevious: false)
-        _ = try builder.build()
+        var pipeline = BuildPipeline(workspace: workspace, mode: .build, now: now)
+        pipeline.output = output
+        pipeline.theme = theme
+        pipeline.readsCache = false
+        _ = try pipeline.run()
         return recorder.problems
     }
 }

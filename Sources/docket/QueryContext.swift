@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketCore
+import DocketSite
 import Foundation
 
 /// Loads the workspace for a read-only query and fixes the instant. By
@@ -16,12 +17,12 @@ struct QueryContext {
     init(_ options: QueryOptions) throws {
         root = options.location.root
         let instant = try resolveInstant(options.now)
-        let report: QueueRunner.Report
-        do throws(WorkspaceTransaction.Failure) {
-            report = try QueueRunner(workspace: root, now: instant).run(options.committed ? .read : .preview)
-        } catch { throw CLIError(error.description) }
-        if Console.report(report.diagnostics, warnings: false) {
-            throw CLIError("error: the workspace has errors (above); run 'docket validate' for the full list")
+        let report: BuildPipeline.Outcome
+        do throws(PipelineError) {
+            report = try BuildPipeline(workspace: root, mode: options.committed ? .read : .query, now: instant).run()
+        } catch {
+            Console.report(error.diagnostics, warnings: false)
+            throw CLIError(error.description + "; run 'docket validate' for the full list")
         }
         if report.pendingRecovery {
             Console.error("warning: an interrupted apply is waiting in \(root)/.docket/; 'docket apply' finishes it")
@@ -34,7 +35,7 @@ struct QueryContext {
         workspace = report.workspace
         day = DayContext(now: instant, settings: report.workspace.settings)
         shortIDs = ShortIDs(workspace.tasks.lazy.map(\.id))
-        queued = report.queuedEdits
+        queued = report.changedTasks
     }
 
     var zone: Zone { day.zone }

@@ -16,7 +16,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let started = Progress.seconds()
-        let result = WorkspaceLoader.load(workspace.root, progress: Progress.forTerminal(quiet: output.quiet),
+        let result = WorkspaceLoader.load(workspace.root, progress: TerminalProgress.make(quiet: output.quiet),
                                           cache: InputCache(workspace: workspace.root, reading: !noCache))
         let failed = Console.report(result.diagnostics, warnings: !output.quiet)
         if output.verbose {

@@ -262,3 +262,35 @@ struct IncrementalBuildTests {
         }
     }
 }
+
+/// The build is an ordered list of stages; the site folder is checked first.
+struct PipelineOrderTests {
+    @Test func aRefusedSiteFolderStopsTheBuildBeforeTheQueueIsApplied() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("site", to: dir)
+            let queued = try FileManager.default.contentsOfDirectory(atPath: ws + "/queue").sorted()
+            try FileManager.default.createDirectory(atPath: dir + "/mine", withIntermediateDirectories: true)
+            try "keep me".write(toFile: dir + "/mine/notes.txt", atomically: true, encoding: .utf8)
+            let result = try docket(["build", "--workspace", ws, "--out", dir + "/mine", "--now", fixtureNow])
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("[check] \(dir)/mine: error: refusing to write the site into a folder that holds files docket did not write (notes.txt)"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: ws + "/queue").sorted() == queued)  // nothing applied
+            #expect(!FileManager.default.fileExists(atPath: ws + "/journal"))
+            #expect(try read(dir + "/mine/notes.txt") == "keep me")
+        }
+    }
+
+    @Test func verboseTimesEveryStageInOrder() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("site", to: dir)
+            let result = try docket(["build", "-v", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow])
+            let stages = result.stderr.split(separator: "\n").compactMap { line -> String? in
+                let word = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init)
+                return ["check", "recover", "load", "apply", "commit", "activity", "render:"].contains(word ?? "") ? word : nil
+            }
+            var unique: [String] = []
+            for stage in stages where unique.last != stage { unique.append(stage) }
+            #expect(unique == ["check", "recover", "load", "apply", "commit", "activity", "render:"])
+        }
+    }
+}

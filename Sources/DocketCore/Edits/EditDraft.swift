@@ -36,8 +36,8 @@ public struct EditDraft {
     /// The workspace with everything already queued applied in memory:
     /// what a new edit is checked against, and where its task is looked up.
     public func engineWithQueue(_ workspace: Workspace) -> EditEngine {
-        var engine = EditEngine(workspace: workspace, journalIDs: QueueRunner.journalIDs(root),
-                                rejectedIDs: QueueRunner.rejectedIDs(root))
+        var engine = EditEngine(workspace: workspace, journalIDs: Journal.appliedIDs(root),
+                                rejectedIDs: Journal.rejectedIDs(root))
         engine.apply(EditQueue.load(workspace: root, now: now))
         return engine
     }

@@ -1,23 +1,27 @@
 import Foundation
 
-/// A progress bar with counts and rate on stderr, for long stages. It draws
-/// only on a terminal and at most ten times a second, so it costs nothing
-/// when piped, in CI, or with `--quiet`.
+/// Counts the work of a long stage and reports it, at most ten times a
+/// second, to a callback: the command line draws the bar, the library
+/// never prints. Stages under 1,000 items report nothing.
 public final class Progress: @unchecked Sendable {
+    public struct Update: Sendable {
+        public var label: String
+        public var done: Int
+        public var total: Int
+        public var perSecond: Int
+        /// The stage's last report.
+        public var finished: Bool
+    }
+
     private let lock = NSLock()
-    private let enabled: Bool
+    private let report: @Sendable (Update) -> Void
     private var label = ""
     private var total = 0
     private var done = 0
     private var started = 0.0
-    private var lastDraw = 0.0
+    private var lastReport = 0.0
 
-    /// `enabled` is usually `isatty(stderr) && !quiet`.
-    public init(enabled: Bool) { self.enabled = enabled }
-
-    public static func forTerminal(quiet: Bool) -> Progress? {
-        quiet || isatty(STDERR_FILENO) == 0 ? nil : Progress(enabled: true)
-    }
+    public init(report: @escaping @Sendable (Update) -> Void) { self.report = report }
 
     public func start(_ label: String, total: Int) {
         lock.withLock {
@@ -25,38 +29,31 @@ public final class Progress: @unchecked Sendable {
             self.total = total
             self.done = 0
             self.started = Self.seconds()
-            self.lastDraw = 0
+            self.lastReport = 0
         }
     }
 
     public func advance(by count: Int = 1) {
-        guard enabled, total >= 1000 else { return }
         lock.withLock {
+            guard total >= 1000 else { return }
             done += count
             let now = Self.seconds()
-            if now - lastDraw >= 0.1 || done == total {
-                lastDraw = now
-                draw(now)
+            if now - lastReport >= 0.1 || done == total {
+                lastReport = now
+                report(update(now, finished: false))
             }
         }
     }
 
     public func finish() {
-        guard enabled, total >= 1000 else { return }
         lock.withLock {
-            draw(Self.seconds())
-            FileHandle.standardError.write(Data("\n".utf8))
+            guard total >= 1000 else { return }
+            report(update(Self.seconds(), finished: true))
         }
     }
 
-    private func draw(_ now: Double) {
-        let width = 30
-        let fraction = total == 0 ? 1 : Double(done) / Double(total)
-        let filled = Int(fraction * Double(width))
-        let rate = Double(done) / max(now - started, 0.001)
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let line = "\r\(label) \(bar) \(done)/\(total) \(Int(rate))/s "
-        FileHandle.standardError.write(Data(line.utf8))
+    private func update(_ now: Double, finished: Bool) -> Update {
+        Update(label: label, done: done, total: total, perSecond: Int(Double(done) / max(now - started, 0.001)), finished: finished)
     }
 
     public static func seconds() -> Double {
