@@ -41,10 +41,17 @@ public final class SiteOutput: @unchecked Sendable {
     /// Whether docket may write the site into `root` (new, empty, or marked as
     /// its own), checked before a build changes anything; writes nothing.
     public static func check(_ root: String) throws(SetupError) {
-        guard FileSystem.exists(root) else { return }
-        guard FileSystem.isDirectory(root) else { throw .file(FileError(path: root, reason: "the site folder is not a folder")) }
+        guard let kind = FileSystem.kind(root) else { return }
+        guard kind == .directory else {
+            throw .file(FileError(path: root, reason: "the site folder is \(kind), not a folder; docket never writes through links"))
+        }
         let foreign = FileSystem.list(root).filter { $0 != "README.md" && $0 != marker }
         if !FileSystem.exists(root + "/" + marker) && !foreign.isEmpty { throw .notOurs(root, Array(foreign.prefix(3))) }
+        // A link in the site folder would be written through or removed with what it points to.
+        if let special = FileSystem.walk(root).specials.first {
+            throw .file(FileError(path: root + "/" + special.path,
+                                  reason: "is \(special.kind) inside the site folder; docket never writes through links: remove it"))
+        }
     }
 
     /// `reusesPrevious: false` ignores the fingerprints of the last build:
@@ -62,9 +69,9 @@ public final class SiteOutput: @unchecked Sendable {
             }
         } catch { throw .file(error) }
         if ours {
-            let (files, directories) = FileSystem.walk(root)
-            existing = Set(files)
-            existingDirectories = directories
+            let walked = FileSystem.walk(root)
+            existing = Set(walked.files)
+            existingDirectories = walked.directories
         }
         if ours, reusesPrevious, let bytes = try? FileSystem.readBytes(root + "/" + Self.marker) {
             previous = Self.parseManifest(bytes)

@@ -26,14 +26,27 @@ public struct EditQueue: Sendable {
     }
 
     public var items: [Item]
+    /// Entries of `queue/` that are not edits (not a regular `*.json` file):
+    /// left where they are, and reported. A writer's temporary file is one.
+    public var skipped: [Diagnostic] = []
 
     public static let envelopeFields = "actor, at, data, id, if_version, ignore_unknown, op, task"
 
     /// Reads every file in `queue/`; `now` is the `at` of edits that give none.
     public static func load(workspace root: String, now: Instant) -> EditQueue {
-        let names = FileSystem.list(root + "/queue").filter { !FileSystem.isDirectory(root + "/queue/" + $0) }
+        var names: [String] = []
+        var skipped: [Diagnostic] = []
+        for name in FileSystem.list(root + "/queue") {
+            let kind = FileSystem.kind(root + "/queue/" + name)
+            if name.hasSuffix(".json") && kind == .file {
+                names.append(name)
+            } else {
+                let what = kind.map { $0 == .file ? "does not end in .json" : "is \($0), not a file" } ?? "cannot be read"
+                skipped.append(Diagnostic(.warning, path: "queue/" + name, message: "not an edit: it \(what); it stays in queue/ and is not applied"))
+            }
+        }
         let items = parallelMap(names, width: Parallel.ioWidth) { name in read(root: root, file: "queue/" + name, now: now) }
-        return EditQueue(items: sorted(items))
+        return EditQueue(items: sorted(items), skipped: skipped)
     }
 
     /// Invalid files first (their order does not matter), then edits by (at, id).

@@ -156,7 +156,7 @@ public enum WorkspaceTransaction {
             var folders: Set<String> = [root]
             for relative in paths {
                 let path = root + "/" + relative
-                let fd = open(path, O_RDONLY | O_CLOEXEC)
+                let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
                 if fd >= 0 {
                     fsync(fd)
                     close(fd)
@@ -191,7 +191,7 @@ public final class WorkspaceLock {
         let directory = root + "/" + WorkspaceTransaction.directory
         if !FileSystem.isDirectory(directory) { try? FileSystem.createDirectory(directory) }
         let path = directory + "/lock"
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw Busy(description: "\(path): error: cannot open the lock file: \(String(cString: strerror(errno)))") }
         let deadline = Progress.seconds() + timeout
         var told = false

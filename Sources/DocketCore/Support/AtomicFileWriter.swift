@@ -16,7 +16,7 @@ public final class AtomicFileWriter {
         let directory = FileSystem.parent(of: path)
         if !FileSystem.isDirectory(directory) { try FileSystem.createDirectory(directory) }
         temporary = Self.temporary(for: path, process: getpid())
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw FileError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
     }
 

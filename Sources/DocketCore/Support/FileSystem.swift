@@ -14,12 +14,52 @@ public struct FileError: Error, CustomStringConvertible, Sendable {
 /// Thin, fast file access. POSIX calls are used on the hot paths because
 /// reading many small files through Foundation costs several times more.
 public enum FileSystem {
+    /// What kind of entry a path is, without following a link.
+    public enum Kind: Sendable, Equatable, CustomStringConvertible {
+        case file, directory, symbolicLink, fifo, socket, device
+
+        init(mode: mode_t) {
+            switch mode & S_IFMT {
+            case S_IFREG: self = .file
+            case S_IFDIR: self = .directory
+            case S_IFLNK: self = .symbolicLink
+            case S_IFIFO: self = .fifo
+            case S_IFSOCK: self = .socket
+            default: self = .device
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .file: "a regular file"
+            case .directory: "a folder"
+            case .symbolicLink: "a symbolic link"
+            case .fifo: "a FIFO (named pipe)"
+            case .socket: "a socket"
+            case .device: "a device"
+            }
+        }
+    }
+
+    public static func kind(_ path: String) -> Kind? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? Kind(mode: info.st_mode) : nil
+    }
+
+    /// Reads a regular file whole. A link is not followed and a FIFO, socket
+    /// or device is refused (opened without blocking, so a pipe cannot hang).
     public static func readBytes(_ path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(path: path, reason: "cannot read: \(String(cString: strerror(errno)))") }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw FileError(path: path, reason: "is a symbolic link; docket never follows links") }
+            throw FileError(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: "cannot stat: \(String(cString: strerror(errno)))") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FileError(path: path, reason: "is \(Kind(mode: info.st_mode)), not a regular file; docket reads only regular files")
+        }
         let expected = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: expected)
         var total = 0
@@ -84,11 +124,19 @@ public enum FileSystem {
         }
 
         /// A small file's bytes with one `openat`, one `read` and one `close`;
-        /// larger files take more reads.
+        /// larger files take more reads. Links are not followed and only a
+        /// regular file is read (a pipe is opened without blocking, then refused).
         public func readBytes(_ name: String) throws(FileError) -> [UInt8] {
-            let file = openat(fd, name, O_RDONLY | O_CLOEXEC)
-            guard file >= 0 else { throw FileError(path: path + "/" + name, reason: "cannot read: \(String(cString: strerror(errno)))") }
+            let file = openat(fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+            guard file >= 0 else {
+                if errno == ELOOP { throw FileError(path: path + "/" + name, reason: "is a symbolic link; docket never follows links") }
+                throw FileError(path: path + "/" + name, reason: "cannot read: \(String(cString: strerror(errno)))")
+            }
             defer { close(file) }
+            var info = stat()
+            guard fstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                throw FileError(path: path + "/" + name, reason: "is \(Kind(mode: info.st_mode)), not a regular file; docket reads only regular files")
+            }
             let chunk = 16_384
             var bytes: [UInt8] = []
             while true {
@@ -160,7 +208,7 @@ public enum FileSystem {
         return names(in: dir, sorted: sorted)
     }
 
-    /// `list`, split into folders (symbolic links to folders included) and
+    /// `list`, split into folders (never links to folders) and
     /// everything else, each kind taken from the listing: no `stat` per
     /// entry, which matters for the 33,000 comment folders of a large workspace.
     public static func listByKind(_ path: String) -> (directories: [String], others: [String]) {
@@ -171,7 +219,7 @@ public enum FileSystem {
         while let entry = readdir(dir) {
             let name = entryName(entry)
             if name.hasPrefix(".") { continue }
-            if isDirectory(entry, path + "/" + name, followingLinks: true) { directories.append(name) } else { others.append(name) }
+            if isDirectory(entry, path + "/" + name, followingLinks: false) { directories.append(name) } else { others.append(name) }
         }
         return (directories.sortedByBytes(), others.sortedByBytes())
     }
@@ -189,17 +237,25 @@ public enum FileSystem {
     /// Every file and folder under `root` (relative paths, hidden entries and
     /// what is inside hidden folders left out), from one walk that takes each
     /// entry's kind from the directory listing instead of a `stat` per file.
-    public static func walk(_ root: String) -> (files: [String], directories: [String]) {
+    public static func walk(_ root: String, includingHidden: Bool = false)
+        -> (files: [String], directories: [String], specials: [(path: String, kind: Kind)]) {
         var files: [String] = []
         var directories: [String] = []
+        var specials: [(path: String, kind: Kind)] = []
         func visit(_ relative: String) {
             guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
                 let name = entryName(entry)
-                if name.hasPrefix(".") { continue }
+                if name == "." || name == ".." || (name.hasPrefix(".") && !includingHidden) { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                if isDirectory(entry, root + "/" + path, followingLinks: false) { directories.append(path) } else { files.append(path) }
+                if isDirectory(entry, root + "/" + path, followingLinks: false) {
+                    directories.append(path)
+                } else if let special = specialKind(entry, root + "/" + path) {
+                    specials.append((path, special))
+                } else {
+                    files.append(path)
+                }
             }
         }
         visit("")
@@ -208,7 +264,21 @@ public enum FileSystem {
             visit(directories[next])
             next += 1
         }
-        return (files, directories)
+        return (files, directories, specials)
+    }
+
+    /// The kind of a listed entry that is neither a regular file nor a folder, from `d_type`.
+    private static func specialKind(_ entry: UnsafeMutablePointer<dirent>, _ path: String) -> Kind? {
+        switch Int32(entry.pointee.d_type) {
+        case Int32(DT_REG): return nil
+        case Int32(DT_LNK): return .symbolicLink
+        case Int32(DT_FIFO): return .fifo
+        case Int32(DT_SOCK): return .socket
+        case Int32(DT_CHR), Int32(DT_BLK): return .device
+        default:
+            let kind = Self.kind(path)
+            return kind == .file || kind == nil ? nil : kind
+        }
     }
 
     /// Whether a listed entry is a folder, from its `d_type` where the file
@@ -282,8 +352,11 @@ public enum FileSystem {
     @discardableResult
     public static func writeIfChanged(_ path: String, _ bytes: [UInt8], mayExist: Bool = true) throws(FileError) -> Bool {
         if mayExist, let existing = try? readBytes(path), existing == bytes { return false }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw FileError(path: path, reason: "is a symbolic link; docket never writes through links") }
+            throw FileError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
         defer { close(fd) }
         if let reason = writeAll(fd, bytes) { throw FileError(path: path, reason: "cannot write: \(reason)") }
         return true
@@ -292,7 +365,7 @@ public enum FileSystem {
     /// Appends to an existing file (a cache's log); false when that failed.
     @discardableResult
     public static func append(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         return writeAll(fd, bytes) == nil

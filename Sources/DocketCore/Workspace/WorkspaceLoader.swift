@@ -26,6 +26,9 @@ public enum WorkspaceLoader {
             ])
         }
 
+        // Links, pipes and devices are refused before anything is read.
+        diagnostics += WorkspaceSafety.problems(root)
+
         // workspace.json and people.json: small, read first, needed by every
         // other decoder; so every cached decoding depends on their bytes.
         var shared = StableHash.fnv1a64("inputs")

@@ -14,7 +14,9 @@ extension BuildPipeline {
             try load(&state)
         case .apply:
             var engine = EditEngine(workspace: state.outcome.workspace, journalIDs: Journal.appliedIDs(root), rejectedIDs: Journal.rejectedIDs(root))
-            engine.apply(EditQueue.load(workspace: root, now: now))
+            let queue = EditQueue.load(workspace: root, now: now)
+            state.outcome.warnings += queue.skipped
+            engine.apply(queue)
             state.outcome.workspace = engine.workspace
             state.outcome.results = engine.results
             state.outcome.changedTasks = engine.changedTasks

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// A pull request may add links, pipes and odd entries to a workspace;
+/// docket names each and never reads, writes or deletes through them.
+struct HostileFileSystemTests {
+    let task = "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N"
+
+    func secret(in dir: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: dir + "/outside", withIntermediateDirectories: true)
+        try "TOP SECRET runner token".write(toFile: dir + "/outside/secret.txt", atomically: true, encoding: .utf8)
+        return dir + "/outside/secret.txt"
+    }
+
+    @Test func aDetailsFileLinkedOutsideIsAnErrorAndNeverPublished() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try? FileManager.default.removeItem(atPath: ws + "/tasks/\(task).md")
+            try FileManager.default.createSymbolicLink(atPath: ws + "/tasks/\(task).md", withDestinationPath: try secret(in: dir))
+            let validate = try docket(["validate", "--workspace", ws])
+            #expect(validate.status == 1 && validate.stderr.contains("tasks/\(task).md: error: a symbolic link; docket never follows links"))
+            let build = try docket(["build", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow])
+            #expect(build.status == 1 && build.stderr.contains("[load]"))
+            let published = (try? tree(dir + "/out")) ?? [:]
+            #expect(!published.values.contains { String(decoding: $0, as: UTF8.self).contains("TOP SECRET") })
+        }
+    }
+
+    @Test func aCommentsFolderLinkedOutsideIsNeitherWrittenNorEmptied() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            _ = try secret(in: dir)
+            try FileManager.default.removeItem(atPath: ws + "/comments/\(task)")
+            try FileManager.default.createSymbolicLink(atPath: ws + "/comments/\(task)", withDestinationPath: dir + "/outside")
+            try #"{"op": "task.delete", "actor": "jane", "task": "\#(task)"}"#.write(toFile: ws + "/queue-delete.json", atomically: true, encoding: .utf8)
+            try FileManager.default.createDirectory(atPath: ws + "/queue", withIntermediateDirectories: true)
+            try FileManager.default.moveItem(atPath: ws + "/queue-delete.json", toPath: ws + "/queue/delete.json")
+            let apply = try docket(["apply", "--workspace", ws, "--now", fixtureNow])
+            #expect(apply.status == 1 && apply.stderr.contains("comments/\(task): error: a symbolic link"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/outside") == ["secret.txt"])
+            #expect(FileManager.default.fileExists(atPath: ws + "/queue/delete.json"))  // nothing applied
+        }
+    }
+
+    @Test func aPipeInTheQueueOrAsDetailsNeverHangsTheBuild() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try FileManager.default.createDirectory(atPath: ws + "/queue", withIntermediateDirectories: true)
+            #expect(mkfifo(ws + "/queue/pipe.json", 0o644) == 0)
+            try? FileManager.default.removeItem(atPath: ws + "/tasks/\(task).md")
+            #expect(mkfifo(ws + "/tasks/\(task).md", 0o644) == 0)
+            let build = try docket(["build", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow])
+            #expect(build.status == 1)
+            #expect(build.stderr.contains("queue/pipe.json: error: a FIFO (named pipe); docket reads only regular files and folders"))
+            #expect(build.stderr.contains("tasks/\(task).md: error: a FIFO (named pipe)"))
+        }
+    }
+
+    @Test func onlyRegularJSONFilesInTheQueueAreEditsAndAWritersTemporaryFileIsNotOne() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try FileManager.default.createDirectory(atPath: ws + "/queue/folder.json", withIntermediateDirectories: true)
+            let edit = #"{"op": "task.complete", "actor": "jane", "task": "\#(task)", "data": {"completed": true}}"#
+            try edit.write(toFile: ws + "/queue/done.json.tmp-4242", atomically: true, encoding: .utf8)
+            let apply = try docket(["apply", "--workspace", ws, "--now", fixtureNow])
+            #expect(apply.status == 0, "\(apply.stderr)")
+            #expect(apply.stderr.contains("queue/done.json.tmp-4242: warning: not an edit: it does not end in .json; it stays in queue/ and is not applied"))
+            #expect(apply.stderr.contains("queue/folder.json: warning: not an edit: it is a folder, not a file"))
+            #expect(try !read(ws + "/tasks/\(task).json").contains("completed_at"))
+            #expect(FileManager.default.fileExists(atPath: ws + "/queue/done.json.tmp-4242"))
+        }
+    }
+
+    @Test func aLinkInsideTheSiteFolderIsRefusedBeforeAnythingIsWritten() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("site", to: dir)
+            let secretPath = try secret(in: dir)
+            #expect(try docket(["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow]).status == 0)
+            try FileManager.default.removeItem(atPath: dir + "/out/board.html")
+            try FileManager.default.createSymbolicLink(atPath: dir + "/out/board.html", withDestinationPath: secretPath)
+            let build = try docket(["build", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow])
+            #expect(build.status == 1 && build.stderr.contains("[check] \(dir)/out/board.html: error: is a symbolic link inside the site folder"))
+            #expect(try read(secretPath) == "TOP SECRET runner token")
+            #expect(FileManager.default.fileExists(atPath: ws + "/queue"))  // the queue was not applied
+        }
+    }
+}
