@@ -47,3 +47,26 @@ struct OverflowTests {
         #expect(engine.results.last?.result.error?.message.contains("the highest a version may be") == true)
     }
 }
+
+/// Settings that end up on every page and in every feed are held to limits and schemes.
+struct SettingsLimitTests {
+    func problems(_ settings: String) throws -> [String] {
+        var sink = DiagnosticSink(path: "workspace.json", source: SourceText(bytes: Array(settings.utf8)))
+        _ = SettingsDecoder.decode(try JSONParser.parse(settings), sink: &sink)
+        return sink.diagnostics.map(\.description)
+    }
+
+    @Test func baseURLMustBeAWebAddress() throws {
+        #expect(try problems(#"{"name": "A", "base_url": "javascript:alert(1)//"}"#)
+            == ["workspace.json:1:27: error: field 'base_url' is 'javascript:alert(1)//'; it must be an http:// or https:// address (it is put in every feed's links)"])
+        #expect(try problems(#"{"name": "A", "base_url": "https://tasks.acme.example/"}"#).isEmpty)
+        #expect(try problems(#"{"name": "A", "base_url": "HTTP://x.example"}"#).isEmpty)
+        #expect(try !problems(#"{"name": "A", "base_url": "https:///etc"}"#).isEmpty)
+        #expect(try !problems(#"{"name": "A", "base_url": "https://x.example/\" onload=\"x"}"#).isEmpty)
+    }
+
+    @Test func aHugeWorkspaceNameIsRefusedNotRepeatedOnEveryPage() throws {
+        let long = String(repeating: "x", count: 1_000_000)
+        #expect(try problems(#"{"name": "\#(long)"}"#) == ["workspace.json:1:10: error: field 'name' has 1000000 characters; the most is 200"])
+    }
+}

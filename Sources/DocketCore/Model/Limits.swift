@@ -5,4 +5,6 @@ public enum Limits {
     public static let offsetMinutes = 10 * 366 * 24 * 60
     /// Integers JSON tools agree on (±2^53).
     public static let integer = 1 << 53
+    /// The workspace's, a person's or a record's name.
+    public static let nameCharacters = 200
 }

@@ -4,7 +4,13 @@ public enum SettingsDecoder {
         guard var reader = ObjectReader(root, what: "the workspace settings", sink: &sink) else {
             return Settings(name: "docket")
         }
-        var settings = Settings(name: reader.string("name", required: true, sink: &sink, nonEmpty: true) ?? "docket")
+        var name = reader.string("name", required: true, sink: &sink, nonEmpty: true) ?? "docket"
+        if name.count > Limits.nameCharacters {
+            // It is on every page: a long one would multiply the site's size.
+            sink.error("field 'name' has \(name.count) characters; the most is \(Limits.nameCharacters)", at: reader.member("name")?.value.offset)
+            name = String(name.prefix(Limits.nameCharacters))
+        }
+        var settings = Settings(name: name)
         if let identifier = reader.string("timezone", required: false, sink: &sink) {
             if let zone = Zone(identifier: identifier) {
                 settings.zone = zone
@@ -16,7 +22,14 @@ public enum SettingsDecoder {
         if let weekday = reader.enumeration("week_starts_on", Weekday.self, required: false, sink: &sink) {
             settings.weekStartsOn = weekday
         }
-        settings.baseURL = reader.string("base_url", required: false, sink: &sink)
+        if let url = reader.string("base_url", required: false, sink: &sink) {
+            if Self.isWebAddress(url) {
+                settings.baseURL = url
+            } else {
+                sink.error("field 'base_url' is '\(url.prefix(80))'; it must be an http:// or https:// address (it is put in every feed's links)",
+                           at: reader.member("base_url")?.value.offset)
+            }
+        }
         if let minutes = reader.int("comment_edit_window_minutes", required: false, sink: &sink, minimum: 0, maximum: Limits.offsetMinutes) {
             settings.commentEditWindowMinutes = minutes
         }
@@ -32,6 +45,14 @@ public enum SettingsDecoder {
         }
         reader.reportUnknown(sink: &sink, allowed: "base_url, comment_edit_window_minutes, name, timezone, types, week_starts_on")
         return settings
+    }
+
+    /// `http(s)://` and a host, with no space or control character: never `javascript:` and the like.
+    static func isWebAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard let rest = ["https://", "http://"].first(where: lower.hasPrefix).map({ lower.dropFirst($0.count) }),
+              let first = rest.first, first != "/" else { return false }
+        return !text.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "<" || $0 == ">" }
     }
 
     static func isValidType(_ type: String) -> Bool {
