@@ -70,3 +70,20 @@ struct SettingsLimitTests {
         #expect(try problems(#"{"name": "\#(long)"}"#) == ["workspace.json:1:10: error: field 'name' has 1000000 characters; the most is 200"])
     }
 }
+
+/// Every edit is held to the limits, each refusal naming the field, the limit and the size found.
+struct EditLimitTests {
+    @Test func overlongAndOverfullFieldsAreRefusedWithTheLimitNamed() {
+        var h = EngineHarness()
+        let title = String(repeating: "t", count: 501)
+        #expect(h.apply(#"{"op": "task.create", "actor": "jane", "data": {"title": "\#(title)"}}"#).error?.message
+            == "Field 'title' has 501 characters; the most is 500")
+        let tags = (0...100).map { "\"t\($0)\"" }.joined(separator: ",")
+        #expect(h.apply(#"{"op": "task.create", "actor": "jane", "data": {"title": "x", "tags": [\#(tags)]}}"#).error?.message
+            == "Field 'tags' has 101 entries; the most is 100")
+        let comment = String(repeating: "c", count: (1 << 20) + 1)
+        #expect(h.apply(#"{"op": "comment.create", "actor": "jane", "task": "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "data": {"content": "\#(comment)"}}"#).error?.message
+            == "Field 'content' is 1048577 bytes; the most is 1048576 (1 MiB)")
+        #expect(h.apply(#"{"op": "task.create", "actor": "jane", "data": {"title": "\#(String(repeating: "t", count: 500))"}}"#).code == "ok")
+    }
+}

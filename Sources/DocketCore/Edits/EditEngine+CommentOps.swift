@@ -13,6 +13,7 @@ extension EditEngine {
                 guard let text = member.value.stringValue, !text.isBlank else {
                     throw .validation("Field 'content' must be a non-empty string")
                 }
+                if let problem = Limits.commentProblem(text) { throw .validation(problem) }
                 content = text
             case "id":
                 guard let id = member.value.stringValue, Identifier.isValid(id, kind: .comment) else {

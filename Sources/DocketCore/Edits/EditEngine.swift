@@ -204,6 +204,7 @@ public struct EditEngine {
             throw .validation("A reminder time (reminder_time) needs an all-day due date (due_date without due_time)")
         default: break
         }
+        if let problem = Limits.problems(task).first { throw .validation(problem.message) }
         return added.filter { $0 != edit.actor }
     }
 

@@ -29,6 +29,7 @@ public enum CommentDecoder {
             sink.error(problem, at: reader.member("author")?.value.offset)
         }
         let content = reader.string("content", required: true, sink: &sink, nonEmpty: true)
+        if let content, let problem = Limits.commentProblem(content) { sink.error(problem, at: reader.member("content")?.value.offset) }
         let createdAt = reader.instant("created_at", required: true, sink: &sink)
         let updatedAt = reader.instant("updated_at", required: true, sink: &sink)
         reader.reportUnknown(sink: &sink, allowed: fields)

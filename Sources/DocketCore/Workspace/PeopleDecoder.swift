@@ -21,6 +21,9 @@ public enum PeopleDecoder {
                 }
             }
             let name = reader.string("name", required: true, sink: &sink, nonEmpty: true)
+            if let name, name.count > Limits.nameCharacters {
+                sink.error("field 'name' has \(name.count) characters; the most is \(Limits.nameCharacters)", at: reader.member("name")?.value.offset)
+            }
             let email = reader.string("email", required: false, sink: &sink)
             if let email, let id {
                 let offset = reader.member("email")?.value.offset

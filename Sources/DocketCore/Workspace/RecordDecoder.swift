@@ -14,6 +14,9 @@ public enum RecordDecoder {
                        at: reader.member("type")?.value.offset)
         }
         let name = reader.string("name", required: true, sink: &sink, nonEmpty: true)
+        if let name, name.count > Limits.nameCharacters {
+            sink.error("field 'name' has \(name.count) characters; the most is \(Limits.nameCharacters)", at: reader.member("name")?.value.offset)
+        }
         guard sink.diagnostics.count == before, let id, let type, let name else { return nil }
         return Record(id: id, type: type, name: name, fields: reader.remaining())
     }

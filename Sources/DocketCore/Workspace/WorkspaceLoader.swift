@@ -110,6 +110,12 @@ public enum WorkspaceLoader {
                     problems.append(Diagnostic(.error, path: "tasks/\(file.id).md", message: error.reason))
                 }
             }
+            if let checked = task {
+                for problem in Limits.problems(checked) {
+                    problems.append(Diagnostic(.error, path: "tasks/\(file.id).\(problem.field == "details" ? "md" : "json")", message: problem.message))
+                    task = nil
+                }
+            }
             return cache.decoded(key, stamps: stamps, context: taskContext, value: task, diagnostics: problems)
         }
         let tasks = taskResults.compactMap(\.value)
