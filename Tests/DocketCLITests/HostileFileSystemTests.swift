@@ -85,3 +85,31 @@ struct HostileFileSystemTests {
         }
     }
 }
+
+/// What a half-finished or misshapen workspace looks like to every command.
+struct WorkspaceShapeTests {
+    @Test func aFileWhereTasksBelongsIsOneErrorNamingTasks() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try FileManager.default.removeItem(atPath: ws + "/tasks")
+            try "oops".write(toFile: ws + "/tasks", atomically: true, encoding: .utf8)
+            let result = try docket(["validate", "--workspace", ws])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("tasks: error: a file where docket expects the folder 'tasks/'; move it away"))
+        }
+    }
+
+    @Test func aPendingInterruptedApplyIsReportedByValidateAndTheReadCommandsAndFinishedByApply() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try FileManager.default.createDirectory(atPath: ws + "/.docket", withIntermediateDirectories: true)
+            try #"{"changes": []}"#.write(toFile: ws + "/.docket/transaction.json", atomically: true, encoding: .utf8)
+            let validate = try docket(["validate", "--workspace", ws])
+            #expect(validate.status == 1 && validate.stderr.contains(".docket/transaction.json: error: an apply was interrupted"))
+            let list = try docket(["list", "--workspace", ws])
+            #expect(list.status == 1 && list.stderr.contains("run 'docket apply' (or build) to finish it"))
+            #expect(try docket(["apply", "--workspace", ws]).status == 0)
+            #expect(try docket(["validate", "--workspace", ws]).status == 0)
+        }
+    }
+}

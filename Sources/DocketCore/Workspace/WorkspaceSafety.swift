@@ -9,10 +9,21 @@ public enum WorkspaceSafety {
 
     public static func problems(_ root: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
+        if WorkspaceTransaction.isPending(root) {
+            problems.append(Diagnostic(.error, path: WorkspaceTransaction.transactionFile,
+                                       message: "an apply was interrupted after it decided what to write; run 'docket apply' (or build) to finish it"))
+        }
         for path in paths {
+            let wantsFolder = !path.hasSuffix(".json")
             switch FileSystem.kind(root + "/" + path) {
-            case nil, .file?:
+            case nil:
                 continue
+            case .file?:
+                if wantsFolder {
+                    problems.append(Diagnostic(.error, path: path, message: "a file where docket expects the folder '\(path)/'; move it away"))
+                }
+            case .directory? where !wantsFolder:
+                problems.append(Diagnostic(.error, path: path, message: "a folder where docket expects the file '\(path)'"))
             case .directory?:
                 for special in FileSystem.walk(root + "/" + path, includingHidden: path == ".docket").specials {
                     problems.append(problem(path + "/" + special.path, special.kind))
