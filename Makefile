@@ -10,7 +10,7 @@ RELEASE_BIN := .build/release/docket
 PREFIX ?= /usr/local
 STATIC_BIN := .build-static/release/docket
 
-.PHONY: run test setup setup-test build release static install uninstall bench validate fmt clean reset-sample
+.PHONY: run test setup setup-test build release static install uninstall fuzz bench validate fmt clean reset-sample
 
 ## run: install what is missing, build (release), render data/ into public/
 run: setup release
@@ -64,6 +64,13 @@ reset-sample:
 clean:
 	rm -rf .build .build-static public/*
 	touch public/.gitkeep
+
+## fuzz: the mutation fuzzer on every parser, long (make test runs it short).
+## FUZZ_ITERATIONS inputs per target, FUZZ_SEED to vary them.
+FUZZ_ITERATIONS ?= 200000
+FUZZ_SEED ?= 1
+fuzz: setup
+	DOCKET_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) DOCKET_FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --filter FuzzTests
 
 ## bench: docket vs Hugo vs the floor at 10,000 and 100,000 tasks (writes docs/performance.md)
 bench: setup release

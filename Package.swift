@@ -46,5 +46,7 @@ let package = Package(
             dependencies: ["DocketCore", "DocketSite", "DocketTemplates"]
         ),
         .testTarget(name: "DocketCLITests", dependencies: ["DocketCore"]),
+        // Mutation fuzzing of every parser that reads input (short in `make test`, long in `make fuzz`).
+        .testTarget(name: "DocketFuzzTests", dependencies: ["DocketCore", "DocketTemplates"]),
     ]
 )
