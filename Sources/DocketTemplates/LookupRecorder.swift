@@ -31,24 +31,9 @@ public final class LookupRecorder: @unchecked Sendable {
         defer { lock.unlock() }
         return missed.map { site, keys in
             let first = site.name.split(separator: ".").first.map(String.init) ?? site.name
-            let close = keys.map { ($0, Self.distance(Array($0.utf8), Array(first.utf8))) }
-                .filter { $0.1 <= max(2, first.count / 3) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
-            let hint = close.map { "; did you mean '\($0.0)'?" } ?? ""
+            let hint = Suggestion.closest(to: first, among: keys).first.map { "; did you mean '\($0)'?" } ?? ""
             return TemplateError(path: site.path, line: site.line, column: site.column,
                                  message: "no view supplies '\(site.name)' here\(hint)")
         }.sorted { ($0.path, $0.line, $0.column) < ($1.path, $1.line, $1.column) }
-    }
-
-    static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketCore
+import DocketTemplates
 import Foundation
 
 /// `docket init [DIR]`: a new workspace, its .gitignore and a CI workflow.
@@ -65,9 +66,23 @@ struct Init: ParsableCommand {
         let wanted = timezone ?? TimeZone.current.identifier
         if let zone = Zone(identifier: wanted) { return zone }
         guard timezone != nil else { return .utc }
-        let close = Zone.suggestions(for: wanted)
+        let close = Self.zoneSuggestions(for: wanted)
         let hint = close.isEmpty ? "use an IANA name such as Europe/Berlin or America/New_York" : "did you mean \(close.joined(separator: ", "))?"
         throw CLIError("error: --timezone '\(Terminal.safe(wanted))' is not a time zone; \(hint)")
+    }
+}
+
+extension Init {
+    /// Up to three IANA names close to a mistyped one: the same name in
+    /// other case, names whose city matches, then the fewest edits.
+    static func zoneSuggestions(for text: String) -> [String] {
+        let known = TimeZone.knownTimeZoneIdentifiers
+        let wanted = String(text.lowercased().prefix(64))
+        if let exact = known.first(where: { $0.lowercased() == wanted }) { return [exact] }
+        let city = wanted.split(separator: "/").last.map(String.init) ?? wanted
+        let byCity = known.filter { $0.lowercased().hasSuffix("/" + city) || ($0.lowercased().contains(city) && city.count >= 4) }
+        if !byCity.isEmpty { return Array(byCity.sorted().prefix(3)) }
+        return Suggestion.closest(to: wanted, among: known)
     }
 }
 

@@ -18,8 +18,13 @@ struct RunResult {
 /// Runs the real binary, as a user would, from the repository root.
 @discardableResult
 func docket(_ arguments: [String], environment: [String: String] = [:], cwd: String = packageRoot) throws -> RunResult {
+    try run(docketBinary, arguments, environment: environment, cwd: cwd)
+}
+
+/// Runs a program (docket, or an installed copy of it) and collects what it printed.
+func run(_ binary: String, _ arguments: [String], environment: [String: String] = [:], cwd: String = packageRoot) throws -> RunResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: docketBinary)
+    process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: cwd)
     var env = ProcessInfo.processInfo.environment

@@ -22,25 +22,9 @@ import Testing
         return dir + "/bin/docket"
     }
 
-    func run(_ binary: String, _ arguments: [String], in cwd: String, env: [String: String] = [:]) throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
-        var environment = ProcessInfo.processInfo.environment
-        environment["SOURCE_DATE_EPOCH"] = nil
-        environment["GIT_CONFIG_GLOBAL"] = cwd + "/../.gitconfig-none"
-        for (key, value) in env { environment[key] = value }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    /// The installed docket in `cwd`, with no global git identity (each test repository sets its own).
+    func run(_ binary: String, _ arguments: [String], in cwd: String) throws -> RunResult {
+        try DocketCLITests.run(binary, arguments, environment: ["GIT_CONFIG_GLOBAL": cwd + "/../.gitconfig-none"], cwd: cwd)
     }
 
     @Test func fromInstallToAPublishedMentionInARepositoryOfItsOwn() throws {
@@ -156,6 +140,9 @@ import Testing
             try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
             let zone = try run(docket, ["init", "--timezone", "Europe/Berln"], in: repo)
             #expect(zone.status == 1 && zone.stderr.contains("error: --timezone 'Europe/Berln' is not a time zone; did you mean Europe/Berlin"))
+            #expect(try run(docket, ["init", "--timezone", "berlin"], in: repo).stderr.contains("did you mean Europe/Berlin?"))
+            #expect(try run(docket, ["init", "--timezone", String(repeating: "x", count: 5000)], in: repo).stderr
+                .contains("use an IANA name such as Europe/Berlin"))
             #expect(!FileManager.default.fileExists(atPath: repo + "/workspace.json"))
             try FileManager.default.createDirectory(atPath: repo + "/.github/workflows", withIntermediateDirectories: true)
             try "mine".write(toFile: repo + "/.github/workflows/docket.yml", atomically: true, encoding: .utf8)

@@ -56,15 +56,6 @@ struct DueInputTests {
     }
 }
 
-struct ZoneSuggestionTests {
-    @Test func aMistypedZoneGetsCloseNames() {
-        #expect(Zone.suggestions(for: "Europe/Berln").first == "Europe/Berlin")
-        #expect(Zone.suggestions(for: "berlin") == ["Europe/Berlin"])
-        #expect(Zone.suggestions(for: "europe/paris") == ["Europe/Paris"])
-        #expect(Zone.suggestions(for: String(repeating: "x", count: 10_000)).isEmpty)
-    }
-}
-
 struct WorkspaceLocatorTests {
     @Test func theNearestWorkspaceAboveIsFoundLikeGitFindsItsFolder() throws {
         let root = NSTemporaryDirectory() + "docket-locate-" + UUID().uuidString

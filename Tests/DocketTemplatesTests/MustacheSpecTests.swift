@@ -287,3 +287,11 @@ struct BlockIndentationSpecTests {
             == "Hi,\n  one\n  two\n")
     }
 }
+
+struct SuggestionTests {
+    @Test func theClosestNamesByEditsComeFirst() {
+        #expect(Suggestion.closest(to: "titel", among: ["title", "type", "tags", "status"]) == ["title"])
+        #expect(Suggestion.closest(to: "Europe/Berln", among: ["Europe/Berlin", "Europe/Dublin", "Asia/Tokyo"]) == ["Europe/Berlin", "Europe/Dublin"])
+        #expect(Suggestion.closest(to: "zzzzzz", among: ["title"]).isEmpty)
+    }
+}

@@ -55,32 +55,3 @@ public struct Zone: Sendable {
         instant(date: date, secondsIntoDay: 0)
     }
 }
-
-extension Zone {
-    /// Up to three IANA names close to a mistyped one, for "did you mean":
-    /// the same name in other case, names whose city matches, then the
-    /// fewest edits.
-    public static func suggestions(for text: String) -> [String] {
-        let known = TimeZone.knownTimeZoneIdentifiers
-        let wanted = String(text.lowercased().prefix(64))
-        if let exact = known.first(where: { $0.lowercased() == wanted }) { return [exact] }
-        let city = wanted.split(separator: "/").last.map(String.init) ?? wanted
-        let byCity = known.filter { $0.lowercased().hasSuffix("/" + city) || $0.lowercased().contains(city) && city.count >= 4 }
-        if !byCity.isEmpty { return Array(byCity.sorted().prefix(3)) }
-        let scored = known.map { ($0, editDistance(Array($0.lowercased().utf8), Array(wanted.utf8))) }
-        return scored.filter { $0.1 <= max(2, wanted.count / 3) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
-    }
-
-    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-}
