@@ -113,3 +113,24 @@ struct WorkspaceShapeTests {
         }
     }
 }
+
+extension HostileFileSystemTests {
+    @Test func linkedQueueFilesRecordsAndJournalAreEachNamedAndNothingIsCopiedOrWritten() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            let secretPath = try secret(in: dir)
+            try FileManager.default.createDirectory(atPath: ws + "/queue", withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: ws + "/queue/steal.json", withDestinationPath: secretPath)
+            try FileManager.default.createSymbolicLink(atPath: ws + "/records/secret", withDestinationPath: dir + "/outside")
+            try FileManager.default.createSymbolicLink(atPath: ws + "/journal", withDestinationPath: dir + "/outside")
+            let validate = try docket(["validate", "--workspace", ws])
+            #expect(validate.status == 1)
+            for path in ["queue/steal.json", "records/secret", "journal"] {
+                #expect(validate.stderr.contains("\(path): error: a symbolic link; docket never follows links"), "\(path)")
+            }
+            #expect(try docket(["build", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow]).status == 1)
+            #expect(!FileManager.default.fileExists(atPath: ws + "/rejected"))  // the linked file was not copied there
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/outside") == ["secret.txt"])
+        }
+    }
+}

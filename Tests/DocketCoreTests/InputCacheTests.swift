@@ -116,7 +116,7 @@ struct InputCacheTests {
     @Test func aTemporaryFileAKilledRunLeftIsRemovedOnTheNextSave() throws {
         try withTemporaryDirectory { directory in
             try overlay(fixtures + "/basic", onto: directory)
-            let leftover = directory + "/.docket/cache/inputs.tmp-999999999"
+            let leftover = directory + "/.docket/cache/.inputs.tmp-999999999"
             try FileSystem.createDirectory(directory + "/.docket/cache")
             try FileSystem.writeAtomically(leftover, Array(repeating: 0, count: 1000))
             _ = cachedLoad(directory)

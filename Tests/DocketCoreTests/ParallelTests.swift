@@ -76,7 +76,7 @@ struct AtomicFileWriterTests {
             #expect(try FileSystem.readString(path) == "old")
             try file.commit(durable: false)
             #expect(try FileSystem.readString(path) == "new pieces")
-            #expect(FileSystem.list(directory + "/cache") == ["rows"])
+            #expect(FileSystem.list(directory + "/cache", includingHidden: true) == ["rows"])
         }
     }
 
@@ -89,7 +89,21 @@ struct AtomicFileWriterTests {
                 file.write(Array("half".utf8))
             }
             #expect(try FileSystem.readString(path) == "old")
-            #expect(FileSystem.list(directory) == ["rows"])
+            #expect(FileSystem.list(directory, includingHidden: true) == ["rows"])
+        }
+    }
+
+    /// `docket add` writes through a dot-file beside the edit: an apply
+    /// running at that moment never sees it (it once applied the temporary file).
+    @Test func aWritersTemporaryFileIsInvisibleToApply() throws {
+        try withTemporaryDirectory { directory in
+            let file = try AtomicFileWriter(directory + "/queue/edit.json")
+            file.write(Array(#"{"op": "task.delete", "actor": "jane", "task": "task_01HQ3K4A0000000000000000AA"}"#.utf8))
+            let during = EditQueue.load(workspace: directory, now: Instant(milliseconds: 0))
+            #expect(during.items.isEmpty && during.skipped.isEmpty)
+            #expect(FileSystem.list(directory + "/queue", includingHidden: true).first?.hasPrefix(".edit.json.tmp-") == true)
+            try file.commit(durable: false)
+            #expect(EditQueue.load(workspace: directory, now: Instant(milliseconds: 0)).items.count == 1)
         }
     }
 

@@ -82,9 +82,11 @@ public enum WorkspaceTransaction {
         do throws(FileError) {
             try createDirectory(root)
             if !FileSystem.isDirectory(root + "/" + temporaryDirectory) { try FileSystem.createDirectory(root + "/" + temporaryDirectory) }
-            for name in FileSystem.list(root + "/" + temporaryDirectory) { try FileSystem.remove(root + "/" + temporaryDirectory + "/" + name) }
-            try FileSystem.remove(root + "/" + transactionFile + ".tmp-\(getpid())")
-            for name in FileSystem.list(base) where name.hasPrefix("transaction.json.tmp-") { try FileSystem.remove(base + "/" + name) }
+            for name in FileSystem.list(root + "/" + temporaryDirectory, includingHidden: true) {
+                try FileSystem.remove(root + "/" + temporaryDirectory + "/" + name)
+            }
+            try FileSystem.remove(AtomicFileWriter.temporary(for: base + "/transaction.json", process: getpid()))
+            AtomicFileWriter.removeAbandonedTemporaries(of: base + "/transaction.json")
         } catch { throw Failure(description: error.description) }
     }
 

@@ -26,16 +26,29 @@ public final class AtomicFileWriter {
     /// process writing it at that moment loses its write, which for a cache
     /// only costs a miss.
     public static func forCache(_ path: String) -> AtomicFileWriter? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let folder = FileSystem.parent(of: path)
-        let own = Self.temporary(for: name, process: getpid())
-        for entry in FileSystem.list(folder) where entry.hasPrefix(name + ".tmp-") && entry != own {
-            unlink(folder + "/" + entry)
-        }
+        removeAbandonedTemporaries(of: path)
         return try? AtomicFileWriter(path)
     }
 
-    private static func temporary(for path: String, process: pid_t) -> String { path + ".tmp-\(process)" }
+    /// `dir/.name.tmp-PID`: a dot-file beside the file it becomes, so the
+    /// rename is atomic and no reader of the folder (apply reading `queue/`)
+    /// ever sees it, since every listing leaves dot-files out.
+    static func temporary(for path: String, process: pid_t) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let folder = FileSystem.parent(of: path)
+        return (path.contains("/") ? folder + "/" : "") + "." + name + ".tmp-\(process)"
+    }
+
+    /// Removes what killed writers of `path` left, except this process's own.
+    static func removeAbandonedTemporaries(of path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let folder = FileSystem.parent(of: path)
+        let own = temporary(for: path, process: getpid())
+        for entry in FileSystem.list(folder, includingHidden: true)
+        where entry.hasPrefix("." + name + ".tmp-") && folder + "/" + entry != own {
+            unlink(folder + "/" + entry)
+        }
+    }
 
     /// Appends `bytes`; a failure is kept and reported by `commit`.
     public func write(_ bytes: [UInt8]) {

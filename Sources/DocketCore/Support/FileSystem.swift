@@ -202,10 +202,11 @@ public enum FileSystem {
 
     /// Names in a directory, sorted by code point (unless `sorted` is false),
     /// without hidden entries; empty when the directory does not exist.
-    public static func list(_ path: String, sorted: Bool = true) -> [String] {
+    /// The names in a folder, dot-files left out unless asked for.
+    public static func list(_ path: String, sorted: Bool = true, includingHidden: Bool = false) -> [String] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
-        return names(in: dir, sorted: sorted)
+        return names(in: dir, sorted: sorted, includingHidden: includingHidden)
     }
 
     /// `list`, split into folders (never links to folders) and
@@ -224,11 +225,11 @@ public enum FileSystem {
         return (directories.sortedByBytes(), others.sortedByBytes())
     }
 
-    private static func names(in dir: OpaquePointer, sorted: Bool) -> [String] {
+    private static func names(in dir: OpaquePointer, sorted: Bool, includingHidden: Bool = false) -> [String] {
         var names: [String] = []
         while let entry = readdir(dir) {
             let name = entryName(entry)
-            if name.hasPrefix(".") { continue }
+            if name == "." || name == ".." || (name.hasPrefix(".") && !includingHidden) { continue }
             names.append(name)
         }
         return sorted ? names.sortedByBytes() : names
