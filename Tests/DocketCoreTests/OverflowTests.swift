@@ -65,6 +65,13 @@ struct SettingsLimitTests {
         #expect(try !problems(#"{"name": "A", "base_url": "https://x.example/\" onload=\"x"}"#).isEmpty)
     }
 
+    @Test func theRepositoryURLMustBeAWebAddressAndItsPathInsideIt() throws {
+        #expect(try problems(#"{"name": "A", "repository": {"url": "javascript:alert(1)"}}"#)
+            == ["workspace.json:1:37: error: field 'repository.url' is 'javascript:alert(1)'; it must be an http:// or https:// address"])
+        #expect(try problems(#"{"name": "A", "repository": {"url": "https://github.com/acme/tasks", "branch": "main", "path": "ops"}}"#).isEmpty)
+        #expect(try problems(#"{"name": "A", "repository": {"url": "https://github.com/acme/tasks", "path": "../x"}}"#).count == 1)
+    }
+
     @Test func aHugeWorkspaceNameIsRefusedNotRepeatedOnEveryPage() throws {
         let long = String(repeating: "x", count: 1_000_000)
         #expect(try problems(#"{"name": "\#(long)"}"#) == ["workspace.json:1:10: error: field 'name' has 1000000 characters; the most is 200"])

@@ -43,8 +43,36 @@ public enum SettingsDecoder {
                 settings.types = types
             }
         }
-        reader.reportUnknown(sink: &sink, allowed: "base_url, comment_edit_window_minutes, name, timezone, types, week_starts_on")
+        if let member = reader.member("repository") {
+            settings.repository = decodeRepository(member.value, sink: &sink)
+        }
+        reader.reportUnknown(sink: &sink, allowed: "base_url, comment_edit_window_minutes, name, repository, timezone, types, week_starts_on")
         return settings
+    }
+
+    static func decodeRepository(_ node: JSONNode, sink: inout DiagnosticSink) -> Repository? {
+        guard var reader = ObjectReader(node, what: "field 'repository'", sink: &sink) else { return nil }
+        let url = reader.string("url", required: true, sink: &sink, nonEmpty: true)
+        let branch = reader.string("branch", required: false, sink: &sink, nonEmpty: true)
+        let path = reader.string("path", required: false, sink: &sink)
+        reader.reportUnknown(sink: &sink, allowed: "branch, path, url")
+        guard let url else { return nil }
+        guard isWebAddress(url) else {
+            sink.error("field 'repository.url' is '\(url.prefix(80))'; it must be an http:// or https:// address", at: reader.member("url")?.value.offset)
+            return nil
+        }
+        var repository = Repository(url: url)
+        if let branch { repository.branch = branch }
+        if let path {
+            let parts = path.split(separator: "/")
+            guard !parts.contains(".."), !path.hasPrefix("/"), !path.contains("\0") else {
+                sink.error("field 'repository.path' is '\(path.prefix(80))'; it must be a folder inside the repository, such as ops/tasks",
+                           at: reader.member("path")?.value.offset)
+                return nil
+            }
+            repository.path = parts.joined(separator: "/")
+        }
+        return repository
     }
 
     /// `http(s)://` and a host, with no space or control character: never `javascript:` and the like.
