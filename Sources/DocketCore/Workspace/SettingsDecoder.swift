@@ -75,12 +75,13 @@ public enum SettingsDecoder {
         return repository
     }
 
-    /// `http(s)://` and a host, with no space or control character: never `javascript:` and the like.
+    /// `http(s)://` and a host, with no space or control character: never
+    /// `javascript:` and the like. (Quotes and brackets are escaped where it is printed.)
     static func isWebAddress(_ text: String) -> Bool {
         let lower = text.lowercased()
         guard let rest = ["https://", "http://"].first(where: lower.hasPrefix).map({ lower.dropFirst($0.count) }),
               let first = rest.first, first != "/" else { return false }
-        return !text.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "<" || $0 == ">" }
+        return !text.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F }
     }
 
     static func isValidType(_ type: String) -> Bool {
