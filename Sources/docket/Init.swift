@@ -49,9 +49,9 @@ struct Init: ParsableCommand {
                 repositoryRoot: root, workspaceInRepository: inside, branch: repository.flatMap(Git.currentBranch(in:)) ?? "main")
             let written: [String]
             do throws(WorkspaceInitializer.Failure) { written = try initializer.run() } catch { throw CLIError(error.description) }
-            Console.print("Created the workspace '\(workspaceName)' in \(directory) (time zone \(zone.identifier)):")
+            Console.print("Created the workspace '\(Terminal.safe(workspaceName))' in \(directory) (time zone \(zone.identifier)):")
             for path in written { Console.print("  " + path) }
-            Console.print("You are its admin, '\(admin.id)'" + (email.map { " (\($0))" } ?? "") + ". Add your team to people.json.")
+            Console.print("You are its admin, '\(admin.id)'" + (email.map { " (\(Terminal.safe($0)))" } ?? "") + ". Add your team to people.json.")
             if email == nil {
                 Console.error("warning: git has no user.email; set it and add it to people.json, so docket knows who you are")
             }

@@ -16,11 +16,12 @@ struct List: ParsableCommand {
     @Option(help: ArgumentHelp("Tasks assigned to this person.", valueName: "person")) var assignee: String?
     @Option(help: ArgumentHelp("Task type(s), comma-separated.", valueName: "type")) var type: String?
     @Option(help: "Tasks with this tag.") var tag: String?
-    @Option(help: ArgumentHelp("Tasks linked to a record, as type:id.", valueName: "type:id")) var link: String?
+    @Option(help: ArgumentHelp("Tasks linked to a record, as type:id (contact:cont_ada; contacts:cont_ada works too).", valueName: "type:id")) var link: String?
     @Option(name: .customLong("due-before"), help: ArgumentHelp("Due before a date or date-time.", valueName: "time")) var dueBefore: String?
     @Option(name: .customLong("due-after"), help: ArgumentHelp("Due after a date or date-time.", valueName: "time")) var dueAfter: String?
     @Option(help: ArgumentHelp("all, today, overdue, upcoming, completed.", valueName: "mode")) var mode: String = "all"
-    @Option(help: ArgumentHelp("my, delegated or all, for --person.", valueName: "tab")) var tab: String?
+    @Option(help: ArgumentHelp("my (assigned to the person), delegated (created by them for others) or all; open tasks unless --include-done.", valueName: "tab")) var tab: String?
+    @Flag(name: .customLong("include-done"), help: "With --tab: completed and cancelled tasks too.") var includeDone = false
     @Option(help: ArgumentHelp("Whose tab (default: you, from git config user.email).", valueName: "person")) var person: String?
     @Option(help: "Text to find in titles, tags, linked records' and assignees' names.") var search: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Fields: due, priority, status, title, type, created, updated, assignee; '-' for descending (--sort -priority).", valueName: "fields")) var sort: String = "due"
@@ -87,7 +88,7 @@ struct List: ParsableCommand {
         if let link {
             let parts = link.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw CLIError("error: --link must be type:id, such as contact:cont_ada") }
-            query.link = Link(type: parts[0], id: parts[1])
+            query.link = Link(type: Link.singular(parts[0]), id: parts[1])  // contacts:cont_ada, as Kasar writes it
         }
         let zone = context.workspace.settings.zone
         if let dueBefore {
@@ -103,6 +104,7 @@ struct List: ParsableCommand {
         if let tab {
             guard let parsedTab = TaskQuery.Tab(rawValue: tab) else { throw CLIError("error: --tab must be one of: \(TaskQuery.Tab.allowedList)") }
             query.tab = parsedTab
+            query.includeDone = includeDone
             if let person {
                 query.person = try context.person(person).id
             } else {

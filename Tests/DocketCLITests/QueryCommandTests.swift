@@ -20,7 +20,11 @@ struct QueryCommandTests {
         #expect(try ids(["--mode", "completed"]) == [bb])
         #expect(try ids(["--mode", "upcoming"]) == [zz])
         #expect(try ids(["--mode", "overdue"]).isEmpty)
-        #expect(try ids(["--status", "pending,in_progress", "--sort", "-priority"]) == [aa, zz, cc])
+        #expect(try ids(["--status", "pending,in_progress", "--sort", "-priority"]) == [cc, zz, aa])  // urgent first
+        #expect(try ids(["--status", "open", "--sort", "-priority"]) == [cc, zz, aa])  // open = pending + in_progress
+        #expect(try ids(["--sort", "priority"]) == [bb, aa, zz, cc])  // low < normal < high < urgent
+        #expect(try ids(["--sort", "-due"]) == [zz, aa, bb, cc])  // without a due: last in either direction
+        #expect(try ids(["--link", "contacts:cont_ada"]) == [zz])  // plural link types, as Kasar writes them
         #expect(try ids(["--priority", "urgent,high"]) == [zz, cc])
         #expect(try ids(["--assignee", "jane"]) == [bb, zz])
         #expect(try ids(["--assignee", "jane@acme.example"]) == [bb, zz])  // an email works too
@@ -30,7 +34,8 @@ struct QueryCommandTests {
         #expect(try ids(["--due-after", "2026-03-18", "--due-before", "2026-03-21"]) == [zz])  // AA is due at the 18th's start
         #expect(try ids(["--search", "ADA"]) == [aa, zz])
         #expect(try ids(["--search", "lovelace"]) == [zz])  // a linked record's name
-        #expect(try ids(["--tab", "my", "--person", "sam"]) == [bb, aa])  // assigned to sam, any status
+        #expect(try ids(["--tab", "my", "--person", "sam"]) == [aa])  // assigned to sam, open ones, as il's tabs
+        #expect(try ids(["--tab", "my", "--person", "sam", "--include-done"]) == [bb, aa])
         #expect(try ids(["--tab", "delegated", "--person", "jane"]) == [aa])  // BB is assigned to jane too
         #expect(try ids(["--sort", "title", "--limit", "2"]) == [aa, bb])
     }

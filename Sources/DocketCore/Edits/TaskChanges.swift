@@ -325,7 +325,7 @@ public struct TaskFieldReader {
                       element.objectValue?.count == 2 else {
                     throw .validation("Field '\(key)' must hold {\"id\", \"type\"} objects")
                 }
-                links.append(try link(type: Self.singular(type), id: id, field: key))
+                links.append(try link(type: Link.singular(type), id: id, field: key))
             }
             changes.links = links
         }
@@ -369,10 +369,4 @@ public struct TaskFieldReader {
         return nil
     }
 
-    /// `contacts` → `contact`, `companies` → `company`, `opportunities` → `opportunity`.
-    static func singular(_ type: String) -> String {
-        if type.hasSuffix("ies") { return String(type.dropLast(3)) + "y" }
-        if type.hasSuffix("s") && !type.hasSuffix("ss") { return String(type.dropLast()) }
-        return type
-    }
 }

@@ -15,3 +15,13 @@ public struct Record: Sendable, Equatable {
 
     public var link: Link { Link(type: type, id: id) }
 }
+
+extension Link {
+    /// Record types are singular (the folder name): `contacts` → `contact`,
+    /// `companies` → `company`, as the CRMs' APIs write them in the plural.
+    public static func singular(_ type: String) -> String {
+        if type.hasSuffix("ies") { return String(type.dropLast(3)) + "y" }
+        if type.hasSuffix("s") && !type.hasSuffix("ss") { return String(type.dropLast()) }
+        return type
+    }
+}

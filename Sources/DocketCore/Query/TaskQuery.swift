@@ -25,6 +25,8 @@ public struct TaskQuery: Sendable {
     public var mode: Mode = .all
     public var tab: Tab?
     public var person: String?
+    /// With a tab: also completed and cancelled tasks (il's `include_done`); open ones only otherwise.
+    public var includeDone = false
     public var search: String?
     /// Fields with direction (true = descending); ties broken by id.
     public var sort: [(SortField, Bool)] = [(.due, false)]
@@ -53,6 +55,7 @@ public struct TaskQuery: Sendable {
             if let dueAfter, !(instant > dueAfter) { return false }
         }
         if let tab, let person {
+            if !includeDone && !task.isOpen { return false }
             let assigned = task.assignees.contains(person)
             switch tab {
             case .my: if !assigned { return false }
@@ -79,6 +82,13 @@ public struct TaskQuery: Sendable {
             let x = workspace.tasks[a]
             let y = workspace.tasks[b]
             for (field, descending) in keys {
+                // Tasks without the field come last in either direction.
+                switch (Self.lacks(field, x), Self.lacks(field, y)) {
+                case (true, false): return false
+                case (false, true): return true
+                case (true, true): continue
+                case (false, false): break
+                }
                 let order = Self.compare(field, x, y, zone: zone, workspace: workspace)
                 if order != .orderedSame { return descending ? order == .orderedDescending : order == .orderedAscending }
             }
@@ -96,27 +106,31 @@ public struct TaskQuery: Sendable {
         }
     }
 
+    /// Whether a task has no value to sort by (no due, no assignee).
+    static func lacks(_ field: SortField, _ task: Task) -> Bool {
+        switch field {
+        case .due: task.due == nil
+        case .assignee: task.assignees.isEmpty
+        default: false
+        }
+    }
+
+    /// Compares two tasks that both have the field.
     static func compare(_ field: SortField, _ x: Task, _ y: Task, zone: Zone, workspace: Workspace) -> ComparisonResult {
         func order<T: Comparable>(_ a: T, _ b: T) -> ComparisonResult { a < b ? .orderedAscending : (b < a ? .orderedDescending : .orderedSame) }
         switch field {
         case .due:
-            // Tasks without a due sort last in either direction of the others.
-            switch (x.due, y.due) {
-            case (nil, nil): return .orderedSame
-            case (nil, _): return .orderedDescending
-            case (_, nil): return .orderedAscending
-            case (let a?, let b?):
-                return order(dueInstant(a, zone: zone), dueInstant(b, zone: zone))
-            }
-        case .priority: return order(y.priority, x.priority)  // urgent first when ascending
+            guard let a = x.due, let b = y.due else { return .orderedSame }
+            return order(dueInstant(a, zone: zone), dueInstant(b, zone: zone))
+        case .priority: return order(x.priority.rank, y.priority.rank)  // low < normal < high < urgent
         case .status: return order(x.status, y.status)
         case .title: return x.title.localizedCaseInsensitiveCompare(y.title)
         case .type: return order(x.type, y.type)
         case .created: return order(x.createdAt, y.createdAt)
         case .updated: return order(x.updatedAt, y.updatedAt)
         case .assignee:
-            let a = x.assignees.first.map { workspace.peopleByID[$0]?.name ?? $0 } ?? "\u{10FFFF}"
-            let b = y.assignees.first.map { workspace.peopleByID[$0]?.name ?? $0 } ?? "\u{10FFFF}"
+            let a = x.assignees.first.map { workspace.peopleByID[$0]?.name ?? $0 } ?? ""
+            let b = y.assignees.first.map { workspace.peopleByID[$0]?.name ?? $0 } ?? ""
             return order(a, b)
         }
     }
