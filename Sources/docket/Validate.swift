@@ -4,7 +4,7 @@ import DocketCore
 /// `docket validate`: every problem in every file, for pre-commit hooks and CI.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check every workspace file; print problems as path:line:col: error: message.",
+        abstract: "Check every workspace file and every queued edit; print problems as path:line:col: error: message.",
         discussion: "Exits 1 when there is any error. Warnings (such as links to records not in records/) do not fail."
     )
 
@@ -14,10 +14,17 @@ struct Validate: ParsableCommand {
     @Flag(name: .long, help: "Read and parse every file, ignoring the decoded files earlier runs kept in the workspace's .docket/cache/ (it is rewritten).")
     var noCache = false
 
+    @Option(help: ArgumentHelp("The time queued edits without an 'at' are checked at (RFC 3339). Default: SOURCE_DATE_EPOCH, else the clock.", valueName: "time"))
+    var now: String?
+
     func run() throws {
         let started = Progress.seconds()
-        let result = WorkspaceLoader.load(workspace.root, progress: TerminalProgress.make(quiet: output.quiet),
+        var result = WorkspaceLoader.load(workspace.root, progress: TerminalProgress.make(quiet: output.quiet),
                                           cache: InputCache(workspace: workspace.root, reading: !noCache))
+        // Queued edits are checked against the workspace, as an apply would take them.
+        if !result.hasErrors {
+            result.diagnostics += QueueCheck.problems(workspace.root, workspace: result.workspace, now: try resolveInstant(now))
+        }
         let failed = Console.report(result.diagnostics, warnings: !output.quiet)
         if output.verbose {
             for (stage, seconds) in result.stageTimes {

@@ -294,3 +294,23 @@ struct PipelineOrderTests {
         }
     }
 }
+
+/// `docket validate` checks queued edits as an apply would, for pre-commit hooks.
+struct ValidateQueueTests {
+    @Test func brokenQueuedEditsAreErrorsWithTheirPositionAndNothingMoves() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("site", to: dir)
+            try #"{"op": "task.create", "actor": "n8n", "data": {"content_text": "From Stardex", "task_type": "call", "priority": "critical"}}"#
+                .write(toFile: ws + "/queue/06-dialect.json", atomically: true, encoding: .utf8)
+            let before = try FileManager.default.contentsOfDirectory(atPath: ws + "/queue").sorted()
+            let result = try docket(["validate", "--workspace", ws, "--now", fixtureNow])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("queue/05-truncated.json:3:1: error: INVALID_JSON: unexpected end of file, expected ',' or '}'"))
+            #expect(result.stderr.contains("queue/04-stale.json: error: VERSION_CONFLICT: Task is at version 1, the edit expected version 7"))
+            #expect(result.stderr.contains("queue/06-dialect.json: error: VALIDATION_ERROR: "))
+            #expect(!result.stderr.contains("01-create.json") && !result.stderr.contains("02-complete.json"))  // good ones pass
+            #expect(try FileManager.default.contentsOfDirectory(atPath: ws + "/queue").sorted() == before)
+            #expect(!FileManager.default.fileExists(atPath: ws + "/journal") && !FileManager.default.fileExists(atPath: ws + "/rejected"))
+        }
+    }
+}
