@@ -47,14 +47,14 @@ struct TaskCreateTests {
 
     @Test(arguments: [
         (#"{"priority": "high"}"#, "VALIDATION_ERROR", "Field 'title' is required"),
-        (#"{"title": "x", "priority": "critical"}"#, "VALIDATION_ERROR", "Field 'priority' must be one of: low, normal, high, urgent"),
-        (#"{"title": "x", "status": "archived"}"#, "VALIDATION_ERROR", "Field 'status' must be one of: pending, in_progress, completed, cancelled"),
-        (#"{"title": "x", "type": "fax"}"#, "VALIDATION_ERROR", "Field 'type' must be one of: todo, call, email"),
+        (#"{"title": "x", "priority": "critical"}"#, "VALIDATION_ERROR", "Field 'priority' is 'critical'; must be one of: low, normal, high, urgent"),
+        (#"{"title": "x", "status": "archived"}"#, "VALIDATION_ERROR", "Field 'status' is 'archived'; must be one of: pending, in_progress, completed, cancelled"),
+        (#"{"title": "x", "type": "fax"}"#, "VALIDATION_ERROR", "Field 'type' is 'fax'; must be one of: todo, call, email"),
         (#"{"title": "x", "assignees": ["bob"]}"#, "VALIDATION_ERROR", "Field 'assignees' names 'bob', who is not a member of the workspace"),
         (#"{"title": "x", "assignee_email": "bob@else.example"}"#, "VALIDATION_ERROR", "Field 'assignee_email' must be the email of a current member; 'bob@else.example' is not"),
-        (#"{"title": "x", "due": "soon"}"#, "VALIDATION_ERROR", "Field 'due' must be an RFC 3339 date-time such as 2026-03-20T17:00:00Z or a date such as 2026-03-20"),
+        (#"{"title": "x", "due": "soon"}"#, "VALIDATION_ERROR", "Field 'due' is 'soon'; must be an RFC 3339 date-time such as 2026-03-20T17:00:00Z or a date such as 2026-03-20"),
         (#"{"title": "x", "id": "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N"}"#, "VALIDATION_ERROR", "A task with id 'task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N' already exists"),
-        (#"{"title": "x", "id": "../tasks/evil"}"#, "VALIDATION_ERROR", "Field 'id' must be 'task_' followed by a 26-character ULID"),
+        (#"{"title": "x", "id": "../tasks/evil"}"#, "VALIDATION_ERROR", "Field 'id' is '../tasks/evil'; must be 'task_' followed by a 26-character ULID"),
         (#"{"title": "x", "contact_id": "../../etc/passwd"}"#, "VALIDATION_ERROR", "Field 'contact_id' must be a record id (letters, digits, '_', '.' or '-', starting with a letter or digit, at most 128 characters); '../../etc/passwd' is not"),
         (#"{"title": "x", "attachments": []}"#, "VALIDATION_ERROR", "Attachments cannot be set through edits; link to the file from the details instead"),
         (#"{"title": "x", "due": "2026-03-20", "reminder_offset_mins": 10}"#, "VALIDATION_ERROR", "A reminder offset (reminder_offset_mins) needs a due date with a time (due_time)"),
@@ -390,7 +390,7 @@ struct QueueTests {
 
     @Test(arguments: [
         (#"{"actor": "jane", "task": "task_01HQ3K4C0000000000000000CC"}"#, "Field 'op' is required"),
-        (#"{"op": "task.archive", "actor": "jane"}"#, "Field 'op' must be one of: task.create, task.update, task.complete, task.delete, task.subscribe, task.unsubscribe, comment.create, comment.update, comment.delete"),
+        (#"{"op": "task.archive", "actor": "jane"}"#, "Field 'op' is 'task.archive'; must be one of: task.create, task.update, task.complete, task.delete, task.subscribe, task.unsubscribe, comment.create, comment.update, comment.delete"),
         (#"{"op": "task.update", "actor": "jane", "data": {}}"#, "Field 'task' is required for task.update"),
         (#"{"op": "task.create", "data": {"title": "x"}}"#, "Field 'actor' is required: the id of the person making the edit"),
         (#"{"op": "task.create", "actor": "jane", "at": "tomorrow", "data": {"title": "x"}}"#, "Field 'at' must be an RFC 3339 date-time such as 2026-03-18T10:00:00Z"),

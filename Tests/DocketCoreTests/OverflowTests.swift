@@ -94,3 +94,19 @@ struct EditLimitTests {
         #expect(h.apply(#"{"op": "task.create", "actor": "jane", "data": {"title": "\#(String(repeating: "t", count: 500))"}}"#).code == "ok")
     }
 }
+
+/// A rejection names the value it rejects: shortened, with control characters escaped.
+struct RejectedValueTests {
+    @Test func theRejectedValueIsQuotedShortenedAndEscaped() {
+        var h = EngineHarness()
+        let long = String(repeating: "x", count: 500)
+        #expect(h.apply(#"{"op": "task.create", "actor": "jane", "data": {"title": "x", "priority": "\#(long)"}}"#).error?.message
+            == "Field 'priority' is '\(String(repeating: "x", count: 60))…'; must be one of: low, normal, high, urgent")
+        #expect(h.apply(#"{"op": "task.create", "actor": "jane", "data": {"title": "x", "status": "\u001b[2Jgone"}}"#).error?.message
+            == "Field 'status' is '\\u{1B}[2Jgone'; must be one of: pending, in_progress, completed, cancelled")
+        #expect(h.apply(#"{"op": "task.create", "actor": "jane", "data": {"title": "x", "tags": "one"}}"#).error?.message
+            == "Field 'tags' is 'one'; must be an array of non-empty strings")
+        #expect(h.apply(#"{"op": "task.create", "actor": "jane", "data": {"title": "x", "due": 20260320}}"#).error?.message
+            .hasPrefix("Field 'due' is 20260320; must be an RFC 3339") == true)
+    }
+}

@@ -122,7 +122,7 @@ struct SeedDialectTests {
     @Test func kasarValidationErrorNamesTheField() {
         var h = EngineHarness()
         let result = h.apply(#"{"op": "task.create", "actor": "jane", "data": {"title": "x", "priority": "highest"}}"#)
-        #expect(result.code == "VALIDATION_ERROR" && result.error?.message == "Field 'priority' must be one of: low, normal, high, urgent")
+        #expect(result.code == "VALIDATION_ERROR" && result.error?.message == "Field 'priority' is 'highest'; must be one of: low, normal, high, urgent")
     }
 
     // MARK: 004 — il records workspace

@@ -103,7 +103,9 @@ public struct EditQueue: Sendable {
             id = text
         }
         guard let opText = byKey["op"]?.stringValue else { return fail("Field 'op' is required", id: id) }
-        guard let op = Edit.Op(rawValue: opText) else { return fail("Field 'op' must be one of: \(Edit.Op.allowedList)", id: id) }
+        guard let op = Edit.Op(rawValue: opText) else {
+            return fail("Field 'op' is '\(Quoted.text(opText))'; must be one of: \(Edit.Op.allowedList)", id: id)
+        }
         guard let actor = byKey["actor"]?.stringValue, !actor.isEmpty else {
             return fail("Field 'actor' is required: the id of the person making the edit", id: id)
         }

@@ -81,7 +81,7 @@ public struct TaskFieldReader {
             }
             let key = fields["title"] != nil ? "title" : "content_text"
             guard let text = node.stringValue, !text.isBlank else {
-                throw .validation("Field '\(key)' must be a non-empty string")
+                throw .invalid(key, node, "must be a non-empty string")
             }
             changes.title = text
         }
@@ -89,23 +89,23 @@ public struct TaskFieldReader {
         for key in ["description", "details"] {
             guard let node = take(key) else { continue }
             if node.isNull { changes.details = .some(nil); continue }
-            guard let text = node.stringValue else { throw .validation("Field '\(key)' must be a string") }
+            guard let text = node.stringValue else { throw .invalid(key, node, "must be a string") }
             changes.details = .some(text.isEmpty ? nil : text)
         }
 
         try readStatus(take, &changes)
         if let node = take("priority") {
             guard let text = node.stringValue, let priority = Priority(rawValue: text == "medium" ? "normal" : text) else {
-                throw .validation("Field 'priority' must be one of: \(Priority.allowedList)")
+                throw .invalid("priority", node, "must be one of: \(Priority.allowedList)")
             }
             changes.priority = priority
         }
         for key in ["type", "task_type", "action_type"] {
             guard let node = take(key) else { continue }
-            guard let text = node.stringValue else { throw .validation("Field '\(key)' must be a string") }
+            guard let text = node.stringValue else { throw .invalid(key, node, "must be a string") }
             let type = (text == "text" || text == "general") ? "todo" : text
             guard workspace.settings.types.contains(type) else {
-                throw .validation("Field '\(key)' must be one of: \(workspace.settings.types.joined(separator: ", "))")
+                throw .invalid(key, node, "must be one of: \(workspace.settings.types.joined(separator: ", "))")
             }
             changes.type = type
         }
@@ -116,7 +116,7 @@ public struct TaskFieldReader {
         if let node = take("tags") {
             guard let list = node.arrayValue?.compactMap(\.stringValue), list.count == node.arrayValue?.count,
                   list.allSatisfy({ !$0.isEmpty }) else {
-                throw .validation("Field 'tags' must be an array of non-empty strings")
+                throw .invalid("tags", node, "must be an array of non-empty strings")
             }
             var seen: Set<String> = []
             changes.tags = list.filter { seen.insert($0).inserted }
@@ -124,14 +124,14 @@ public struct TaskFieldReader {
         try readLinks(take, fields: fields, &changes)
         if let node = take("metadata") {
             if node.isNull { changes.metadata = [] } else {
-                guard let object = node.objectValue else { throw .validation("Field 'metadata' must be an object") }
+                guard let object = node.objectValue else { throw .invalid("metadata", node, "must be an object") }
                 changes.metadata = object
             }
         }
         if let node = take("created_by_id") ?? take("created_by") {
             guard creating else { throw .validation("Field 'created_by_id' can only be given when the task is created") }
             guard let id = idText(node), workspace.peopleByID[id] != nil else {
-                throw .validation("Field 'created_by_id' must name a member of the workspace")
+                throw .invalid("created_by_id", node, "must name a member of the workspace")
             }
             changes.createdBy = id
         }
@@ -139,7 +139,7 @@ public struct TaskFieldReader {
         if let node = take("id") {
             guard creating else { throw .validation("Field 'id' cannot be changed") }
             guard let id = node.stringValue, Identifier.isValid(id, kind: .task) else {
-                throw .validation("Field 'id' must be \(Identifier.expectedShape(.task))")
+                throw .invalid("id", node, "must be \(Identifier.expectedShape(.task))")
             }
             changes.id = id
         }
@@ -161,17 +161,17 @@ public struct TaskFieldReader {
         if let status {
             let aliases = ["open": "pending", "done": "completed"]
             guard let text = status.stringValue, let value = TaskStatus(rawValue: aliases[text] ?? text) else {
-                throw .validation("Field 'status' must be one of: \(TaskStatus.allowedList)")
+                throw .invalid("status", status, "must be one of: \(TaskStatus.allowedList)")
             }
             changes.status = value
         }
         if let isCompleted {
-            guard let flag = isCompleted.boolValue else { throw .validation("Field 'is_completed' must be true or false") }
+            guard let flag = isCompleted.boolValue else { throw .invalid("is_completed", isCompleted, "must be true or false") }
             changes.status = flag ? .completed : .pending
         }
         if let node = take("completed_at") {
             guard let text = node.stringValue, let instant = Instant(rfc3339: text) else {
-                throw .validation("Field 'completed_at' must be an RFC 3339 date-time")
+                throw .invalid("completed_at", node, "must be an RFC 3339 date-time")
             }
             changes.completedAt = instant
             if changes.status == nil { changes.status = .completed }
@@ -183,7 +183,7 @@ public struct TaskFieldReader {
             guard let node = take(key) else { continue }
             if node.isNull { changes.due = .some(nil); continue }
             guard let text = node.stringValue, let due = Due(text: text) else {
-                throw .validation("Field '\(key)' must be an RFC 3339 date-time such as 2026-03-20T17:00:00Z or a date such as 2026-03-20")
+                throw .invalid(key, node, "must be an RFC 3339 date-time such as 2026-03-20T17:00:00Z or a date such as 2026-03-20")
             }
             changes.due = .some(due)
         }
@@ -192,21 +192,21 @@ public struct TaskFieldReader {
         var time: LocalTime?
         if let dueTime, !dueTime.isNull {
             guard let text = dueTime.stringValue, let parsed = LocalTime(text: text) else {
-                throw .validation("Field 'due_time' must be HH:MM")
+                throw .invalid("due_time", dueTime, "must be HH:MM")
             }
             time = parsed
         }
         if let dueDate {
             if dueDate.isNull { changes.due = .some(nil); return }
-            guard let text = dueDate.stringValue else { throw .validation("Field 'due_date' must be a string") }
+            guard let text = dueDate.stringValue else { throw .invalid("due_date", dueDate, "must be a string") }
             if let time {
                 guard let date = LocalDate(iso8601: text) else {
-                    throw .validation("Field 'due_date' must be a date (YYYY-MM-DD) when 'due_time' is given")
+                    throw .invalid("due_date", dueDate, "must be a date (YYYY-MM-DD) when 'due_time' is given")
                 }
                 changes.due = .some(.at(workspace.settings.zone.instant(date: date, secondsIntoDay: time.secondsIntoDay)))
             } else {
                 guard let due = Due(text: text) else {
-                    throw .validation("Field 'due_date' must be a date (YYYY-MM-DD) or an RFC 3339 date-time")
+                    throw .invalid("due_date", dueDate, "must be a date (YYYY-MM-DD) or an RFC 3339 date-time")
                 }
                 changes.due = .some(due)
             }
@@ -242,7 +242,7 @@ public struct TaskFieldReader {
                     switch member.key {
                     case "offset_minutes":
                         guard let minutes = member.value.intValue, minutes >= 0 else {
-                            throw .validation("Field 'reminder.offset_minutes' must be a whole number of minutes, 0 or more")
+                            throw .invalid("reminder.offset_minutes", member.value, "must be a whole number of minutes, 0 or more")
                         }
                         guard minutes <= Limits.offsetMinutes else {
                             throw .validation("Field 'reminder.offset_minutes' is \(minutes); the most is \(Limits.offsetMinutes) (ten years of minutes)")
@@ -250,7 +250,7 @@ public struct TaskFieldReader {
                         offset = .some(minutes)
                     case "time":
                         guard let text = member.value.stringValue, let parsed = LocalTime(text: text) else {
-                            throw .validation("Field 'reminder.time' must be HH:MM")
+                            throw .invalid("reminder.time", member.value, "must be HH:MM")
                         }
                         time = .some(parsed)
                     default:
@@ -263,7 +263,7 @@ public struct TaskFieldReader {
         if let node = take("reminder_offset_mins") {
             if node.isNull { offset = .some(nil) } else {
                 guard let minutes = node.intValue, minutes >= 0 else {
-                    throw .validation("Field 'reminder_offset_mins' must be a whole number of minutes, 0 or more")
+                    throw .invalid("reminder_offset_mins", node, "must be a whole number of minutes, 0 or more")
                 }
                 guard minutes <= Limits.offsetMinutes else {
                     throw .validation("Field 'reminder_offset_mins' is \(minutes); the most is \(Limits.offsetMinutes) (ten years of minutes)")
@@ -274,7 +274,7 @@ public struct TaskFieldReader {
         if let node = take("reminder_time") {
             if node.isNull { time = .some(nil) } else {
                 guard let text = node.stringValue, let parsed = LocalTime(text: text) else {
-                    throw .validation("Field 'reminder_time' must be HH:MM")
+                    throw .invalid("reminder_time", node, "must be HH:MM")
                 }
                 time = .some(parsed)
             }
@@ -297,14 +297,14 @@ public struct TaskFieldReader {
         for key in ["owner_id", "assigned_to_id", "assignee_user_id"] {
             guard let node = take(key) else { continue }
             if node.isNull { changes.assignees = []; continue }
-            guard let id = idText(node) else { throw .validation("Field '\(key)' must be a person id") }
+            guard let id = idText(node) else { throw .invalid(key, node, "must be a person id") }
             guard workspace.peopleByID[id] != nil else {
                 throw .validation("Field '\(key)' names '\(id)', who is not a member of the workspace")
             }
             changes.assignees = [id]
         }
         if let node = take("assignee_email"), !node.isNull {
-            guard let email = node.stringValue else { throw .validation("Field 'assignee_email' must be a string") }
+            guard let email = node.stringValue else { throw .invalid("assignee_email", node, "must be a string") }
             let hasIDField = ["assignees", "owner_ids", "assigned_user_ids", "owner_id", "assigned_to_id", "assignee_user_id"]
                 .contains { fields[$0] != nil }
             guard let person = workspace.people.first(where: { $0.email?.lowercased() == email.lowercased() }) else {
@@ -318,7 +318,7 @@ public struct TaskFieldReader {
         for key in ["links", "linked_entities"] {
             guard let node = take(key) else { continue }
             if node.isNull { changes.links = []; continue }
-            guard let list = node.arrayValue else { throw .validation("Field '\(key)' must be an array of {\"id\", \"type\"} objects") }
+            guard let list = node.arrayValue else { throw .invalid(key, node, "must be an array of {\"id\", \"type\"} objects") }
             var links: [Link] = changes.links ?? []
             for element in list {
                 guard let id = element["id"].flatMap(idText), let type = element["type"]?.stringValue,
@@ -333,7 +333,7 @@ public struct TaskFieldReader {
             let node = take(key)!
             let type = String(key.dropLast(3))
             if node.isNull { changes.linksByType.append((type, nil)); continue }
-            guard let id = idText(node) else { throw .validation("Field '\(key)' must be a record id") }
+            guard let id = idText(node) else { throw .invalid(key, node, "must be a record id") }
             let made = try link(type: type, id: id, field: key)
             changes.linksByType.append((made.type, made.id))
         }
@@ -350,10 +350,10 @@ public struct TaskFieldReader {
     }
 
     private func people(_ node: JSONNode, field: String) throws(EditError) -> [String] {
-        guard let list = node.arrayValue else { throw .validation("Field '\(field)' must be an array of person ids") }
+        guard let list = node.arrayValue else { throw .invalid(field, node, "must be an array of person ids") }
         var ids: [String] = []
         for element in list {
-            guard let id = idText(element) else { throw .validation("Field '\(field)' must be an array of person ids") }
+            guard let id = idText(element) else { throw .invalid(field, element, "must hold person ids") }
             guard workspace.peopleByID[id] != nil else {
                 throw .validation("Field '\(field)' names '\(id)', who is not a member of the workspace")
             }

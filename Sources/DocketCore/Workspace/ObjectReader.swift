@@ -96,7 +96,7 @@ public struct ObjectReader {
     ) -> E? where E.RawValue == String {
         guard let member = fetch(key, required: required, sink: &sink) else { return nil }
         guard let text = member.value.stringValue, let value = E(rawValue: text) else {
-            sink.error("field '\(key)' must be one of: \(E.allowedList)", at: member.value.offset)
+            sink.error("field '\(key)' is \(Quoted.value(member.value)); must be one of: \(E.allowedList)", at: member.value.offset)
             return nil
         }
         return value

@@ -23,7 +23,7 @@ public enum TaskDecoder {
         let priority = reader.enumeration("priority", Priority.self, required: true, sink: &sink)
         let type = reader.string("type", required: true, sink: &sink)
         if let type, !references.settings.types.contains(type), let member = reader.member("type") {
-            sink.error("field 'type' must be one of the workspace types: \(references.settings.types.joined(separator: ", "))",
+            sink.error("field 'type' is '\(Quoted.text(type))'; must be one of the workspace types: \(references.settings.types.joined(separator: ", "))",
                        at: member.value.offset)
         }
         let due = decodeDue(&reader, sink: &sink)
