@@ -163,6 +163,16 @@ struct SeedDialectTests {
         #expect(h.task(H.t2V8Z)?.due == .at(instant("2026-03-20T09:30:00Z")))  // 10:30 CET on the same day
     }
 
+    /// 2V8Z is due Fri 20 March 17:00 UTC (18:00 in Berlin) with a 30-minute reminder.
+    @Test func ilUpdateWithADateAloneKeepsTheTimeOfDay() {
+        var h = EngineHarness()
+        let moved = h.apply(#"{"op": "task.update", "actor": "sam", "task": "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "data": {"due_date": "2026-04-02"}}"#)
+        #expect(moved.code == "ok")  // the offset reminder still has a time to count from
+        #expect(h.task(H.t2V8Z)?.due == .at(instant("2026-04-02T16:00:00Z")))  // 18:00 in Berlin, now in summer time
+        h.apply(#"{"op": "task.update", "actor": "sam", "task": "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "data": {"reminder_offset_mins": null, "due_date": "2026-04-03", "due_time": null}}"#)
+        #expect(h.task(H.t2V8Z)?.due == .allDay(date("2026-04-03")))  // an explicit null time makes it all-day
+    }
+
     @Test func ilMarkDoneUndoneAreIdempotent() {
         var h = EngineHarness()
         let done = #"{"op": "task.complete", "actor": "sam", "task": "task_01HQ3K4A0000000000000000AA"}"#

@@ -204,6 +204,10 @@ public struct TaskFieldReader {
                     throw .invalid("due_date", dueDate, "must be a date (YYYY-MM-DD) when 'due_time' is given")
                 }
                 changes.due = .some(.at(workspace.settings.zone.instant(date: date, secondsIntoDay: time.secondsIntoDay)))
+            } else if dueTime == nil, let date = LocalDate(iso8601: text), case .at(let current)? = existing?.due {
+                // il keeps the date and the time apart: a new date alone keeps the task's time of day.
+                let zone = workspace.settings.zone
+                changes.due = .some(.at(zone.instant(date: date, secondsIntoDay: zone.localTime(of: current).secondsIntoDay)))
             } else {
                 guard let due = Due(text: text) else {
                     throw .invalid("due_date", dueDate, "must be a date (YYYY-MM-DD) or an RFC 3339 date-time")
