@@ -99,9 +99,33 @@ struct APIWriter {
         for id in [task.createdBy] + task.assignees { include("user", id, context.personName(id)) }
         put("details_html", detailsHTML.map(JSONValue.string) ?? .null)
         if let reminderAt = task.reminderAt(in: context.day.zone) { put("reminder_at", .string(reminderAt.rfc3339)) }
-        put("comment_count", .int(context.workspace.comments[task.id]?.count ?? 0))
+        let comments = context.workspace.comments[task.id] ?? []
+        put("comment_count", .int(comments.count))
+        // il's task response: the latest comments, newest first; all of them are in comments.json.
+        put("recent_comments", .array(comments.suffix(Self.recentComments).reversed().map { JSONNode(commentJSON($0)) }))
         put("relationships", .object(relationships))
         return .object(["data": .object(members), "included": .array(included)])
+    }
+
+    static let recentComments = 5
+
+    /// `api/tasks/<id>/comments.json`: every comment of a task, oldest first
+    /// (written for tasks that have comments; `comment_count` 0 means none).
+    func commentsDocument(_ index: Int) -> JSONValue {
+        let comments = context.workspace.comments[context.workspace.tasks[index].id] ?? []
+        return .object(["data": .array(comments.map { JSONNode(commentJSON($0)) }), "total": .int(comments.count)])
+    }
+
+    /// One comment for the JSON API; links in its HTML are relative to the site's root.
+    func commentJSON(_ comment: Comment) -> JSONValue {
+        .object([
+            "author": .object(["id": .string(comment.author), "name": .string(context.personName(comment.author))]),
+            "content": .string(comment.content),
+            "content_html": .string(context.commentHTML(comment, root: "")),
+            "created_at": .string(comment.createdAt.rfc3339),
+            "id": .string(comment.id),
+            "updated_at": .string(comment.updatedAt.rfc3339),
+        ])
     }
 
     /// `api/records/<type>/<id>/tasks.json`: the tasks on one record.

@@ -114,15 +114,18 @@ public struct SiteBuilder {
             let fingerprint = fingerprints.tasks[index]
             let page = "tasks/\(task.id).html"
             let json = "api/tasks/\(task.id).json"
-            // Both checked (each marks its file as kept when current).
+            let comments = workspace.comments[task.id]?.isEmpty == false ? "api/tasks/\(task.id)/comments.json" : nil
+            // All checked (each marks its file as kept when current).
             let pageIsCurrent = output.isCurrent(page, fingerprint: fingerprint)
             let jsonIsCurrent = output.isCurrent(json, fingerprint: fingerprint)
-            if pageIsCurrent && jsonIsCurrent { return }
+            let commentsAreCurrent = comments.map { output.isCurrent($0, fingerprint: fingerprint) } ?? true
+            if pageIsCurrent && jsonIsCurrent && commentsAreCurrent { return }
             var view = context.taskPage(index, root: "../")
             view["history"] = context.history(task.id, root: "../")
             try output.write(page, theme.render("task", context.page(title: task.title, root: "../", showsInstant: false, view)), fingerprint: fingerprint)
             try output.write(json, JSONWriter.canonicalBytes(api.taskDocument(index, detailsHTML: view["details_html"] as? String)),
                              fingerprint: fingerprint)
+            if let comments { try output.write(comments, JSONWriter.canonicalBytes(api.commentsDocument(index)), fingerprint: fingerprint) }
         }
         progress?.finish()
         clock.lap("pages", into: &report)

@@ -90,12 +90,17 @@ extension SiteContext {
         return view
     }
 
-    func comment(comment: Comment, root: String) -> [String: Any] {
+    /// A comment's Markdown as HTML, mentions of members linked to their pages.
+    func commentHTML(_ comment: Comment, root: String) -> String {
         let people = workspace.peopleByID
-        let html = Markdown.html(comment.content, isMember: { people[$0] != nil }) { mention in
+        return Markdown.html(comment.content, isMember: { people[$0] != nil }) { mention in
             guard let person = people[mention.personID] else { return nil }
             return root + "people/\(person.id).html"
         }
+    }
+
+    func comment(comment: Comment, root: String) -> [String: Any] {
+        let html = commentHTML(comment, root: root)
         return [
             "id": comment.id,
             "author": person(comment.author, root: root),
