@@ -89,8 +89,9 @@ struct SeedDialectTests {
 
     @Test func healthcareIntegrationsMaySendFieldsDocketIgnores() throws {
         var h = EngineHarness()
-        let rejected = h.apply(#"{"op": "task.create", "actor": "n8n", "data": {"title": "x", "external_message_ids": {}}}"#)
-        #expect(rejected.code == "VALIDATION_ERROR")
+        // An integration never needs "ignore_unknown": its extra fields are skipped and listed.
+        let skipped = h.apply(#"{"op": "task.create", "actor": "n8n", "data": {"title": "x", "external_message_ids": {}}}"#)
+        #expect(skipped.outcome?.action == .created && skipped.outcome?.ignored == ["external_message_ids"])
         let accepted = h.apply(#"{"op": "task.create", "actor": "n8n", "ignore_unknown": true, "data": {"title": "x", "external_message_ids": {}}}"#)
         #expect(accepted.outcome?.action == .created)
     }
@@ -198,5 +199,37 @@ struct SeedDialectTests {
         #expect(h.apply(edit).outcome?.action == .updated)
         #expect(h.apply(edit).outcome?.action == .unchanged)
         #expect(h.notifications == ["auditor:task_assigned"])
+    }
+}
+
+/// The healthcare API's promises to integrations (n8n is one in the fixture).
+struct IntegrationTests {
+    @Test func anIntegrationsUnknownFieldsAreSkippedAndListed() {
+        var h = EngineHarness()
+        let result = h.apply(#"{"op": "task.create", "actor": "n8n", "data": {"title": "From the bot", "external_message_ids": ["m1"], "account_id": 7}}"#)
+        #expect(result.code == "ok")
+        #expect(result.outcome?.ignored == ["account_id", "external_message_ids"])
+        let journal = h.written("journal/").values.first { $0["data"]?["title"]?.stringValue == "From the bot" }
+        #expect(journal?["outcome"]?["ignored"]?.arrayValue?.compactMap(\.stringValue) == ["account_id", "external_message_ids"])
+        // A member still gets the clear error.
+        #expect(h.apply(#"{"op": "task.create", "actor": "jane", "data": {"title": "x", "external_message_ids": []}}"#).code == "VALIDATION_ERROR")
+    }
+
+    @Test func nullPutsAFieldBackToNothingOrItsDefault() {
+        var h = EngineHarness()
+        let result = h.apply(#"{"op": "task.update", "actor": "jane", "task": "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "data": {"tags": null, "type": null, "priority": null, "subscribers": null}}"#)
+        #expect(result.code == "ok", "\(result.error?.message ?? "")")
+        let task = h.task(H.t2V8Z)
+        #expect(task?.tags == [] && task?.type == "todo" && task?.priority == .normal && task?.subscribers == [])
+    }
+
+    @Test func anIntegrationKeepsTheRightToTasksItCreatedOnSomeonesBehalf() {
+        var h = EngineHarness()
+        let created = h.apply(#"{"op": "task.create", "actor": "n8n", "data": {"title": "For Sam", "created_by_id": "sam"}}"#)
+        let id = created.outcome?.task ?? ""
+        #expect(h.task(id)?.createdBy == "sam" && h.task(id)?.createdVia == "n8n")
+        #expect(h.apply(#"{"op": "task.update", "actor": "n8n", "task": "\#(id)", "data": {"priority": "high"}}"#).code == "ok")
+        #expect(h.apply(#"{"op": "task.complete", "actor": "n8n", "task": "\#(id)"}"#).code == "ok")
+        #expect(h.written("tasks/")["tasks/\(id).json"]?["created_via"]?.stringValue == "n8n")
     }
 }

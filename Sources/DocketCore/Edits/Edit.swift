@@ -98,6 +98,8 @@ public struct Outcome: Sendable, Equatable {
     public var version: Int
     /// For comment edits: the comment created, changed or deleted.
     public var comment: String?
+    /// Fields skipped because docket does not know them (an integration's, or with `ignore_unknown`).
+    public var ignored: [String] = []
 
     public var json: JSONValue {
         var members: [JSONMember] = [
@@ -107,6 +109,7 @@ public struct Outcome: Sendable, Equatable {
             JSONMember(key: "version", value: JSONNode(.int(version))),
         ]
         if let comment { members.append(JSONMember(key: "comment", value: JSONNode(.string(comment)))) }
+        if !ignored.isEmpty { members.append(JSONMember(key: "ignored", value: JSONNode(.strings(ignored)))) }
         return .object(members)
     }
 }

@@ -9,6 +9,10 @@ extension EditEngine {
         let id = changes.id ?? "task_" + edit.ulid
         if workspace.taskIndex[id] != nil { throw .validation("A task with id '\(id)' already exists") }
         var task = Task(id: id, title: title, createdAt: edit.at, createdBy: changes.createdBy ?? edit.actor)
+        // An integration creating on someone's behalf keeps the right to change what it made.
+        if let createdBy = changes.createdBy, createdBy != edit.actor, workspace.peopleByID[edit.actor]?.kind == .integration {
+            task.createdVia = edit.actor
+        }
         let types = workspace.settings.types
         task.type = types.contains("todo") ? "todo" : types[0]
         _ = try apply(changes, to: &task, edit: edit)

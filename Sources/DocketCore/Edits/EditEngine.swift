@@ -92,16 +92,39 @@ public struct EditEngine {
         guard actor.role.canWrite else {
             throw EditError(.readOnly, "Actor '\(actor.id)' is read-only and cannot make changes")
         }
+        // An integration's extra fields are skipped, as the healthcare API promises its integrations.
+        var edit = edit
+        if actor.kind == .integration { edit.ignoreUnknown = true }
+        var outcome: Outcome
         switch edit.op {
-        case .taskCreate: return try create(edit)
-        case .taskUpdate: return try update(edit, actor: actor)
-        case .taskComplete: return try complete(edit, actor: actor)
-        case .taskDelete: return try delete(edit, actor: actor)
-        case .taskSubscribe, .taskUnsubscribe: return try subscribe(edit, actor: actor)
-        case .commentCreate: return try comment(edit)
-        case .commentUpdate: return try updateComment(edit)
-        case .commentDelete: return try deleteComment(edit, actor: actor)
+        case .taskCreate: outcome = try create(edit)
+        case .taskUpdate: outcome = try update(edit, actor: actor)
+        case .taskComplete: outcome = try complete(edit, actor: actor)
+        case .taskDelete: outcome = try delete(edit, actor: actor)
+        case .taskSubscribe, .taskUnsubscribe: outcome = try subscribe(edit, actor: actor)
+        case .commentCreate: outcome = try comment(edit)
+        case .commentUpdate: outcome = try updateComment(edit)
+        case .commentDelete: outcome = try deleteComment(edit, actor: actor)
         }
+        if edit.ignoreUnknown { outcome.ignored = Self.unknownFields(edit) }
+        return outcome
+    }
+
+    /// The data fields an op does not take (task fields for create and update).
+    static func unknownFields(_ edit: Edit) -> [String] {
+        let known: Set<String> = switch edit.op {
+        case .taskCreate, .taskUpdate: []
+        case .taskComplete: ["completed", "is_completed"]
+        case .taskDelete: []
+        case .taskSubscribe, .taskUnsubscribe: ["person", "user_id", "force"]
+        case .commentCreate: ["content", "id", "attachments"]
+        case .commentUpdate: ["comment", "comment_id", "content"]
+        case .commentDelete: ["comment", "comment_id"]
+        }
+        if edit.op == .taskCreate || edit.op == .taskUpdate {
+            return edit.data.map(\.key).filter { !TaskFieldReader.isKnown($0) }.sorted()
+        }
+        return edit.data.map(\.key).filter { !known.contains($0) }.sorted()
     }
 
     // MARK: - Rules
@@ -112,7 +135,7 @@ public struct EditEngine {
     }
 
     func canModify(_ task: Task, _ actor: Person) -> Bool {
-        actor.role == .admin || task.createdBy == actor.id || task.assignees.contains(actor.id)
+        actor.role == .admin || task.createdBy == actor.id || task.createdVia == actor.id || task.assignees.contains(actor.id)
     }
 
     /// The task, if the actor may change it and the edit is not stale.

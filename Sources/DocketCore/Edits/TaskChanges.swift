@@ -55,6 +55,14 @@ public struct TaskFieldReader {
         subscribers, tags, links, linked_entities, <type>_id (contact_id, deal_id, …), metadata, created_by_id, id
         """
 
+    /// Whether a task.create/update field is one docket reads (in any dialect).
+    public static func isKnown(_ key: String) -> Bool {
+        knownKeys.contains(key) || (key.hasSuffix("_id") && !notLinks.contains(key)) || key == "created_by" || key == "attachments"
+    }
+
+    static let knownKeys: Set<String> = Set(knownFields.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" })
+        .map(String.init).filter { !$0.contains("<") && !$0.contains("(") && !$0.contains("…") && !$0.contains(")") })
+
     public init(workspace: Workspace, existing: Task?, ignoreUnknown: Bool) {
         self.workspace = workspace
         self.existing = existing
@@ -94,7 +102,8 @@ public struct TaskFieldReader {
         }
 
         try readStatus(take, &changes)
-        if let node = take("priority") {
+        // null puts a field back to its default (the healthcare API's integrations send it for "none").
+        if let node = take("priority"), node.isNull { changes.priority = .normal } else if let node = take("priority") {
             guard let text = node.stringValue, let priority = Priority(rawValue: text == "medium" ? "normal" : text) else {
                 throw .invalid("priority", node, "must be one of: \(Priority.allowedList)")
             }
@@ -102,6 +111,7 @@ public struct TaskFieldReader {
         }
         for key in ["type", "task_type", "action_type"] {
             guard let node = take(key) else { continue }
+            if node.isNull { changes.type = workspace.settings.types.contains("todo") ? "todo" : workspace.settings.types[0]; continue }
             guard let text = node.stringValue else { throw .invalid(key, node, "must be a string") }
             let type = (text == "text" || text == "general") ? "todo" : text
             guard workspace.settings.types.contains(type) else {
@@ -112,8 +122,8 @@ public struct TaskFieldReader {
         try readDue(take, fields: fields, &changes)
         try readReminder(take, &changes)
         try readAssignees(take, fields: fields, &changes)
-        if let node = take("subscribers") { changes.subscribers = try people(node, field: "subscribers") }
-        if let node = take("tags") {
+        if let node = take("subscribers") { changes.subscribers = node.isNull ? [] : try people(node, field: "subscribers") }
+        if let node = take("tags"), node.isNull { changes.tags = [] } else if let node = take("tags") {
             guard let list = node.arrayValue?.compactMap(\.stringValue), list.count == node.arrayValue?.count,
                   list.allSatisfy({ !$0.isEmpty }) else {
                 throw .invalid("tags", node, "must be an array of non-empty strings")

@@ -61,6 +61,8 @@ public struct Task: Sendable, Equatable {
     public var metadata: [JSONMember] = []
     public var createdAt: Instant
     public var createdBy: String
+    /// The integration that created the task on `createdBy`'s behalf; it keeps the right to change it.
+    public var createdVia: String?
     public var updatedAt: Instant
     public var completedAt: Instant?
     public var completedBy: String?

@@ -227,6 +227,7 @@ extension Task: CacheCodable {
         metadata.encode(into: &bytes)
         createdAt.encode(into: &bytes)
         bytes.appendString(createdBy)
+        createdVia.encode(into: &bytes)
         updatedAt.encode(into: &bytes)
         completedAt.encode(into: &bytes)
         completedBy.encode(into: &bytes)
@@ -250,6 +251,7 @@ extension Task: CacheCodable {
         let createdAt = try Instant(from: &reader)
         let createdBy = try reader.string()
         self.init(id: id, title: title, createdAt: createdAt, createdBy: createdBy)
+        self.createdVia = try String?(from: &reader)
         self.status = status
         self.priority = priority
         self.type = type

@@ -10,6 +10,7 @@ extension Task {
         if let completedBy { put("completed_by", .string(completedBy)) }
         put("created_at", .string(createdAt.rfc3339))
         put("created_by", .string(createdBy))
+        if let createdVia { put("created_via", .string(createdVia)) }
         if let due { put("due", .string(due.text)) }
         put("id", .string(id))
         if !links.isEmpty {

@@ -1,6 +1,6 @@
 /// Turns the JSON of `tasks/<id>.json` into a `Task`, reporting every problem.
 public enum TaskDecoder {
-    public static let fields = ["assignees", "completed_at", "completed_by", "created_at", "created_by", "due",
+    public static let fields = ["assignees", "completed_at", "completed_by", "created_at", "created_by", "created_via", "due",
                                 "id", "links", "metadata", "priority", "reminder", "status", "subscribers",
                                 "tags", "title", "type", "updated_at", "version"]
 
@@ -51,6 +51,10 @@ public enum TaskDecoder {
         if let createdBy, let problem = references.unknownPerson(createdBy, field: "created_by"), let member = reader.member("created_by") {
             sink.error(problem, at: member.value.offset)
         }
+        let createdVia = reader.string("created_via", required: false, sink: &sink)
+        if let createdVia, let problem = references.unknownPerson(createdVia, field: "created_via"), let member = reader.member("created_via") {
+            sink.error(problem, at: member.value.offset)
+        }
         let updatedAt = reader.instant("updated_at", required: true, sink: &sink)
         let completedAt = reader.instant("completed_at", required: false, sink: &sink)
         let completedBy = reader.string("completed_by", required: false, sink: &sink)
@@ -88,6 +92,7 @@ public enum TaskDecoder {
         task.updatedAt = updatedAt
         task.completedAt = completedAt
         task.completedBy = completedBy
+        task.createdVia = createdVia
         task.version = version
         return task
     }
