@@ -24,20 +24,24 @@ struct List: ParsableCommand {
     @Flag(name: .customLong("include-done"), help: "With --tab: completed and cancelled tasks too.") var includeDone = false
     @Option(help: ArgumentHelp("Whose tab (default: you, from git config user.email).", valueName: "person")) var person: String?
     @Option(help: "Text to find in titles, tags, linked records' and assignees' names.") var search: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Fields: due, priority, status, title, type, created, updated, assignee; '-' for descending (--sort -priority).", valueName: "fields")) var sort: String = "due"
-    @Option(help: "Show at most this many.") var limit: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fields: due, priority, status, title, type, created, updated, assignee; '-' for descending (--sort -priority); or Kasar's JSON, [{\"field\": \"due\", \"direction\": \"asc\"}]. Tasks without the field come last.", valueName: "fields")) var sort: String = "due"
+    @Option(help: ArgumentHelp("Kasar's filter group as JSON: {\"logic\": \"and\", \"filters\": [{\"field\": \"priority\", \"operator\": \"in\", \"value\": [\"high\", \"urgent\"]}]}. Fields: \(FilterGroup.fields.joined(separator: ", ")).", valueName: "json")) var filters: String?
+    @Option(help: "Show at most this many (with --json, nextCursor points at the rest).") var limit: Int?
+    @Option(help: ArgumentHelp("Continue a listing where the last one stopped (the nextCursor it printed).", valueName: "cursor")) var cursor: String?
     @OptionGroup var options: QueryOptions
 
     func run() throws {
         try runReporting {
             let context = try QueryContext(options)
             let query = try makeQuery(context)
-            let indices = query.run(context.workspace, day: context.day)
+            let matched = query.run(context.workspace, day: context.day)
+            let (indices, next) = try page(matched, context: context)
             let tasks = indices.map { context.workspace.tasks[$0] }
             let queued = tasks.map(\.id).filter { context.queued[$0] != nil }
             if options.json {
                 Console.print(JSONWriter.canonical(.object([
-                    "data": .array(tasks.map { JSONNode($0.json) }), "total": .int(tasks.count), "queued": .strings(queued),
+                    "data": .array(tasks.map { JSONNode($0.json) }), "total": .int(matched.count), "queued": .strings(queued),
+                    "nextCursor": next.map { .string($0.text) } ?? .null,
                 ])), terminator: "")
                 return
             }
@@ -59,7 +63,8 @@ struct List: ParsableCommand {
             }
             Console.print(table.render(), terminator: "")
             let note = queued.isEmpty ? "" : "; \(queued.count) changed by queued edits, applied at the next build"
-            Console.error("\(tasks.count) task(s)\(note)")
+            let more = next.map { "; more with --cursor \($0.text)" } ?? ""
+            Console.error("\(tasks.count) of \(matched.count) task(s)\(note)\(more)")
         }
     }
 
@@ -115,11 +120,41 @@ struct List: ParsableCommand {
             }
         }
         query.search = search
-        switch TaskQuery.parseSort(sort) {
+        if let filters {
+            switch FilterGroup.parse(filters) {
+            case .success(let group): query.filters = group
+            case .failure(let error): throw CLIError("error: --filters: \(error.message)")
+            }
+        }
+        var sortText = sort
+        if sort.hasPrefix("["), TaskQuery.parseJSONSort(sort) == nil {
+            // Kasar: a sort that is not valid JSON falls back to the plain keys, here the default.
+            Console.error("warning: --sort is not valid JSON; sorting by due")
+            sortText = "due"
+        }
+        switch TaskQuery.parseJSONSort(sortText) ?? TaskQuery.parseSort(sortText) {
         case .success(let keys): query.sort = keys
         case .failure(let error): throw CLIError("error: --sort: \(error.message)")
         }
-        query.limit = limit
         return query
+    }
+
+    /// The page `--limit` and `--cursor` ask for, and the cursor of the next one.
+    func page(_ matched: [Int], context: QueryContext) throws -> ([Int], ListCursor?) {
+        guard limit != nil || cursor != nil else { return (matched, nil) }
+        let size = limit ?? 100
+        guard size > 0 else { throw CLIError("error: --limit is \(size); it must be 1 or more") }
+        let description = [status, priority, assignee, type, tag, link, dueBefore, dueAfter, mode, tab, person, search, sort, filters]
+            .map { $0 ?? "-" }.joined(separator: "\u{1}") + (includeDone ? "+done" : "")
+        let fingerprint = ListCursor.fingerprint(query: description, workspace: context.workspace)
+        var offset = 0
+        if let cursor {
+            do throws(ListCursor.Problem) { offset = try ListCursor.read(cursor, expecting: fingerprint).offset } catch {
+                throw CLIError("error: \(error.description)")
+            }
+        }
+        let end = min(matched.count, offset + size)
+        let slice = offset < matched.count ? Array(matched[offset..<end]) : []
+        return (slice, end < matched.count ? ListCursor(offset: end, fingerprint: fingerprint) : nil)
     }
 }

@@ -109,3 +109,69 @@ struct QueryCommandTests {
         }
     }
 }
+
+/// Kasar's advanced queries: filter groups, JSON sort, cursor paging.
+struct AdvancedQueryTests {
+    let aa = "task_01HQ3K4A0000000000000000AA", bb = "task_01HQ3K4B0000000000000000BB"
+    let cc = "task_01HQ3K4C0000000000000000CC", zz = "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N"
+
+    func listed(_ arguments: [String], workspace: String = fixtures + "/basic") throws -> JSONNode {
+        let result = try docket(["list", "--json", "--workspace", workspace, "--now", fixtureNow] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONParser.parse(result.stdout)
+    }
+
+    func ids(_ node: JSONNode) -> [String] { node["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? [] }
+
+    @Test(arguments: [
+        (#"{"field": "priority", "operator": "in", "value": ["high", "urgent"]}"#, ["zz", "cc"]),
+        (#"{"field": "priority", "operator": "gte", "value": "high"}"#, ["zz", "cc"]),
+        (#"{"logic": "or", "filters": [{"field": "status", "operator": "eq", "value": "completed"}, {"field": "links", "operator": "contains", "value": "contacts:cont_ada"}]}"#, ["bb", "zz"]),
+        (#"{"field": "due", "operator": "lt", "value": "2026-03-19"}"#, ["bb", "aa"]),  // a date is its local midnight
+        (#"{"field": "due", "operator": "is_empty"}"#, ["cc"]),
+        (#"{"field": "assignees", "operator": "contains", "value": "jane"}"#, ["bb", "zz"]),
+        (#"{"field": "title", "operator": "contains", "value": "ADA"}"#, ["aa", "zz"]),
+        (#"{"field": "tags", "operator": "is_not_empty"}"#, ["zz"]),
+        (#"{"field": "status", "operator": "not_in", "value": ["completed", "cancelled"]}"#, ["aa", "zz", "cc"]),
+        (#"{"logic": "and", "filters": [{"field": "created_by", "operator": "neq", "value": "n8n"}, {"field": "completed_at", "operator": "is_empty"}]}"#, ["aa", "zz"]),
+    ])
+    func filterGroupsSelectWhatKasarsWould(filters: String, expected: [String]) throws {
+        let short = ["aa": aa, "bb": bb, "cc": cc, "zz": zz]
+        #expect(ids(try listed(["--filters", filters])) == expected.map { short[$0]! })
+    }
+
+    @Test func jsonSortAndPagingWithTotalAndNextCursor() throws {
+        #expect(ids(try listed(["--sort", #"[{"field": "priority", "direction": "desc"}, {"field": "due", "direction": "asc"}]"#])) == [cc, zz, aa, bb])
+        #expect(ids(try listed(["--sort", "[not json"])) == [bb, aa, zz, cc])  // invalid JSON falls back to the plain sort
+        let first = try listed(["--limit", "3"])
+        #expect(ids(first) == [bb, aa, zz] && first["total"]?.intValue == 4)
+        let cursor = try #require(first["nextCursor"]?.stringValue)
+        let second = try listed(["--limit", "3", "--cursor", cursor])
+        #expect(ids(second) == [cc] && second["total"]?.intValue == 4 && second["nextCursor"]?.value == .null)
+    }
+
+    @Test func badQueriesAreClearErrors() throws {
+        let ws = fixtures + "/basic"
+        func failure(_ arguments: [String]) throws -> String {
+            let result = try docket(["list", "--workspace", ws, "--now", fixtureNow] + arguments)
+            #expect(result.status == 1)
+            return result.stderr
+        }
+        #expect(try failure(["--filters", #"{"field": "colour", "operator": "eq", "value": "red"}"#]).contains("error: --filters: unknown filter field 'colour'; fields: status, priority"))
+        #expect(try failure(["--filters", #"{"field": "due", "operator": "lt", "value": "soon"}"#]).contains("filter on 'due' lt 'soon': expected a date (YYYY-MM-DD) or an RFC 3339 time"))
+        #expect(try failure(["--filters", #"{"field": "due", "operator": "before", "value": "2026-01-01"}"#]).contains("unknown operator 'before'"))
+        #expect(try failure(["--filters", "{oops"]).contains("error: --filters: not valid JSON"))
+        #expect(try failure(["--sort", #"[{"field": "colour"}]"#]).contains("error: --sort: cannot sort by 'colour'"))
+        #expect(try failure(["--cursor", "bm90IGEgY3Vyc29y"]).contains("error: --cursor is not a cursor docket made"))
+    }
+
+    @Test func aCursorGoesStaleWhenTheWorkspaceChanges() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            let cursor = try #require(try listed(["--limit", "2"], workspace: ws)["nextCursor"]?.stringValue)
+            #expect(try docket(["add", "New one", "--workspace", ws, "--actor", "jane", "--now", fixtureNow]).status == 0)
+            let stale = try docket(["list", "--workspace", ws, "--now", fixtureNow, "--limit", "2", "--cursor", cursor])
+            #expect(stale.status == 1 && stale.stderr.contains("--cursor is from before the workspace or the query changed"))
+        }
+    }
+}

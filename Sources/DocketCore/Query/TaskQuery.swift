@@ -28,6 +28,8 @@ public struct TaskQuery: Sendable {
     /// With a tab: also completed and cancelled tasks (il's `include_done`); open ones only otherwise.
     public var includeDone = false
     public var search: String?
+    /// Kasar's advanced filters, on top of the single ones.
+    public var filters: FilterGroup?
     /// Fields with direction (true = descending); ties broken by id.
     public var sort: [(SortField, Bool)] = [(.due, false)]
     public var limit: Int?
@@ -63,6 +65,7 @@ public struct TaskQuery: Sendable {
             case .all: if !(assigned || task.createdBy == person || task.subscribers.contains(person)) { return false }
             }
         }
+        if let filters, !filters.matches(task, zone: workspace.settings.zone) { return false }
         if let search, !search.isEmpty {
             let needle = search.lowercased()
             // The same fields the site's task list searches: title, tags, linked records, assignees.
@@ -145,6 +148,26 @@ public struct TaskQuery: Sendable {
                 return .failure(.validation("cannot sort by '\(name)'; use one of: \(SortField.allowedList), with '-' for descending"))
             }
             keys.append((field, descending))
+        }
+        return .success(keys)
+    }
+
+    /// Kasar's sort: `[{"field": "due", "direction": "asc"}, …]`. Nil when the
+    /// text is not JSON (the single sort keys then apply, as Kasar does); an
+    /// unknown field or direction is an error.
+    public static func parseJSONSort(_ text: String) -> Result<[(SortField, Bool)], EditError>? {
+        guard let node = try? JSONParser.parse(Array(text.utf8)), let list = node.arrayValue else { return nil }
+        let aliases = ["created_at": "created", "updated_at": "updated", "assignees": "assignee", "due_at": "due", "due_date": "due"]
+        var keys: [(SortField, Bool)] = []
+        for item in list {
+            guard let name = item["field"]?.stringValue, let field = SortField(rawValue: aliases[name] ?? name) else {
+                return .failure(.validation("cannot sort by '\(Quoted.text(item["field"]?.stringValue ?? "?"))'; fields: \(SortField.allowedList)"))
+            }
+            let direction = item["direction"]?.stringValue ?? "asc"
+            guard direction == "asc" || direction == "desc" else {
+                return .failure(.validation("direction '\(Quoted.text(direction))' for '\(name)'; must be asc or desc"))
+            }
+            keys.append((field, direction == "desc"))
         }
         return .success(keys)
     }
