@@ -17,6 +17,8 @@ public struct EditEngine {
     /// Ids already in `journal/`: an edit is never applied twice.
     private var appliedIDs: Set<String>
     private var rejectedIDs: Set<String>
+    /// Set when `verify_actors` is on: who committed each queue file.
+    public var authors: CommitAuthors?
 
     public init(workspace: Workspace, journalIDs: Set<String> = [], rejectedIDs: Set<String> = []) {
         self.workspace = workspace
@@ -92,6 +94,7 @@ public struct EditEngine {
         guard actor.role.canWrite else {
             throw EditError(.readOnly, "Actor '\(actor.id)' is read-only and cannot make changes")
         }
+        if let authors { try verify(edit, actor: actor, authors: authors) }
         // An integration's extra fields are skipped, as the healthcare API promises its integrations.
         var edit = edit
         if actor.kind == .integration { edit.ignoreUnknown = true }
@@ -108,6 +111,18 @@ public struct EditEngine {
         }
         if edit.ignoreUnknown { outcome.ignored = Self.unknownFields(edit) }
         return outcome
+    }
+
+    /// `verify_actors`: the edit's actor must be the author of the commit that added its file.
+    func verify(_ edit: Edit, actor: Person, authors: CommitAuthors) throws(EditError) {
+        guard let email = authors.byFile[edit.file] else {
+            throw EditError(.notAuthorized, "\(edit.file) is not committed; with verify_actors on, an edit applies only once git says who committed it")
+        }
+        guard actor.commits(as: email) else {
+            let committer = workspace.people.first { $0.commits(as: email) }.map { "'\($0.id)'" } ?? "nobody in people.json"
+            throw EditError(.notAuthorized, "The edit says its actor is '\(actor.id)', but \(edit.file) was committed by \(Quoted.text(email)) (\(committer)); "
+                + "with verify_actors on, git says who made an edit")
+        }
     }
 
     /// The data fields an op does not take (task fields for create and update).

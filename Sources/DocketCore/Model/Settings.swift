@@ -12,6 +12,8 @@ public struct Settings: Sendable {
     public var types: [String] = Settings.defaultTypes
     /// Where the workspace lives in git, for the site's edit links.
     public var repository: Repository?
+    /// An edit applies only when git says its actor committed it.
+    public var verifyActors = false
 
     public init(name: String) { self.name = name }
 }

@@ -37,9 +37,12 @@ public enum PeopleDecoder {
             }
             let role = reader.enumeration("role", Role.self, required: true, sink: &sink)
             let kind = reader.enumeration("kind", Person.Kind.self, required: false, sink: &sink) ?? .human
-            reader.reportUnknown(sink: &sink, allowed: "email, id, kind, name, role")
+            let gitEmails = reader.strings("git_emails", required: false, sink: &sink) { $0.contains("@") ? nil : "'\($0)' is not an email address" } ?? []
+            reader.reportUnknown(sink: &sink, allowed: "email, git_emails, id, kind, name, role")
             guard sink.diagnostics.count == before, let id, let name, let role else { continue }
-            people.append(Person(id: id, name: name, email: email, role: role, kind: kind))
+            var person = Person(id: id, name: name, email: email, role: role, kind: kind)
+            person.gitEmails = gitEmails
+            people.append(person)
         }
         return people
     }

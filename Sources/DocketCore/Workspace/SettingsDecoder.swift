@@ -46,7 +46,8 @@ public enum SettingsDecoder {
         if let member = reader.member("repository") {
             settings.repository = decodeRepository(member.value, sink: &sink)
         }
-        reader.reportUnknown(sink: &sink, allowed: "base_url, comment_edit_window_minutes, name, repository, timezone, types, week_starts_on")
+        if let verify = reader.bool("verify_actors", required: false, sink: &sink) { settings.verifyActors = verify }
+        reader.reportUnknown(sink: &sink, allowed: "base_url, comment_edit_window_minutes, name, repository, timezone, types, verify_actors, week_starts_on")
         return settings
     }
 

@@ -16,6 +16,11 @@ extension BuildPipeline {
             var engine = EditEngine(workspace: state.outcome.workspace, journalIDs: Journal.appliedIDs(root), rejectedIDs: Journal.rejectedIDs(root))
             let queue = EditQueue.load(workspace: root, now: now)
             state.outcome.warnings += queue.skipped
+            if state.outcome.workspace.settings.verifyActors && !queue.items.isEmpty && mode != .query && mode != .preview {
+                do throws(CommitAuthors.Problem) {
+                    engine.authors = try CommitAuthors.read(root: root, queued: queue.items.map(\.file))
+                } catch { throw PipelineError(.apply, path: root, message: error.description) }
+            }
             engine.apply(queue)
             state.outcome.workspace = engine.workspace
             state.outcome.results = engine.results
