@@ -52,6 +52,38 @@ struct SiteBrowserTests {
         #expect(page.console.isEmpty, "\(page.console)")
     }
 
+    /// Kasar's filter groups and JSON sort in the page's address: the same answers, in the same order, as `docket list`.
+    @Test(arguments: [
+        #"{"field": "priority", "operator": "gte", "value": "high"}"#,
+        #"{"logic": "or", "filters": [{"field": "status", "operator": "eq", "value": "completed"}, {"field": "links", "operator": "contains", "value": "contacts:cont_ada"}]}"#,
+        #"{"logic": "and", "filters": [{"field": "due", "operator": "lt", "value": "2026-03-19"}, {"field": "completed_at", "operator": "is_empty"}]}"#,
+        #"{"field": "created_at", "operator": "gte", "value": "2026-03-10T00:00:00Z"}"#,
+        #"{"field": "assignees", "operator": "in", "value": ["maria", "jonas"]}"#,
+        #"{"field": "title", "operator": "contains", "value": "contract"}"#,
+        #"{"field": "metadata.source", "operator": "eq", "value": "zapier"}"#,
+    ])
+    func filterGroupsAndJSONSortAnswerAsTheCommandLineDoes(filters: String) throws {
+        let sort = #"[{"field": "priority", "direction": "desc"}, {"field": "due", "direction": "asc"}]"#
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+")
+        let query = "filters=" + filters.addingPercentEncoding(withAllowedCharacters: allowed)! + "&sort=" + sort.addingPercentEncoding(withAllowedCharacters: allowed)!
+        let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?\(query)")
+        let result = try docket(["list", "--json", "--workspace", BuiltSample.workspace, "--now", fixtureNow, "--filters", filters, "--sort", sort])
+        let expected = try JSONParser.parse(result.stdout)["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+        #expect(!expected.isEmpty, "a filter that matches nothing proves little: \(filters)")
+        #expect(TaskListDOM(dom: page.dom).visibleRows == expected, "\(filters)")
+        #expect(page.console.isEmpty, "\(page.console)")
+    }
+
+    @Test func aBadFilterInTheAddressIsShownNotABlankList() throws {
+        for query in ["filters=%7Bbroken", "filters=%7B%22field%22%3A%22colour%22%2C%22operator%22%3A%22eq%22%2C%22value%22%3A1%7D"] {
+            let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?\(query)")
+            #expect(page.dom.contains("This view’s filters cannot be used: "), "\(query)")
+            #expect(TaskListDOM(dom: page.dom).visibleRows.count == 62)  // every task, not none
+            #expect(page.console.isEmpty, "\(page.console)")
+        }
+    }
+
     @Test func theDueRangeIsInclusiveLocalDays() throws {
         let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?from=2026-03-17&to=2026-03-19")
         let workspace = WorkspaceLoader.load(BuiltSample.workspace).workspace
@@ -70,7 +102,8 @@ struct SiteBrowserTests {
         for (query, ascending) in [("sort=priority", true), ("sort=-priority", false)] {
             let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?\(query)")
             let ranks = TaskListDOM(dom: page.dom).visibleRows.map { workspace.task($0)!.priority.rank }
-            #expect(ranks == (ascending ? ranks.sorted(by: >) : ranks.sorted(by: <)), "\(query)")
+            // low < normal < high < urgent, as `docket list --sort priority`
+            #expect(ranks == (ascending ? ranks.sorted(by: <) : ranks.sorted(by: >)), "\(query)")
             #expect(page.dom.contains(#"data-sort="priority" aria-sort="\#(ascending ? "ascending" : "descending")""#))
         }
         let byDue = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?sort=-due")

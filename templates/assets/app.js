@@ -1,6 +1,7 @@
 /* docket task list: filters, modes and sorting in the browser.
  * No framework, no network request, no inline handlers. The state lives in
- * the URL query (?q=&status=&priority=&assignee=&type=&tag=&link=&from=&to=&mode=&sort=)
+ * the URL query (?q=&status=&priority=&assignee=&type=&tag=&link=&from=&to=&mode=&sort=&filters=)
+ * (`filters` is Kasar's FilterGroup as JSON, `sort` a key or Kasar's JSON sort array, as `docket list` takes them)
  * so a view can be bookmarked and shared; it works from file:// and under any base path.
  * Without JavaScript the page lists every task. */
 (function () {
@@ -11,9 +12,10 @@
   if (!table || !form) { return; }
 
   var tbody = table.tBodies[0];
-  var FILTERS = ['q', 'status', 'priority', 'assignee', 'type', 'tag', 'link', 'from', 'to', 'mode', 'sort'];
+  var FILTERS = ['q', 'status', 'priority', 'assignee', 'type', 'tag', 'link', 'from', 'to', 'mode', 'sort', 'filters'];
   var STATUS_RANK = { pending: 0, in_progress: 1, completed: 2, cancelled: 3 };
-  var PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 };
+  // low < normal < high < urgent, as `docket list --sort priority` orders them.
+  var PRIORITY_RANK = { low: 0, normal: 1, high: 2, urgent: 3 };
   var count = document.getElementById('match-count');
   var permalink = document.getElementById('permalink');
   var noMatch = document.getElementById('no-match');
@@ -39,6 +41,10 @@
       dueDay: d.dd,
       modes: words(d.m),
       updated: Number(d.u),
+      created: Number(d.c),
+      createdBy: d.cb || '',
+      completed: d.x === '' || d.x === undefined ? null : Number(d.x),
+      meta: d.meta ? JSON.parse(d.meta) : {},
       assigneeName: (cells[5].textContent.trim() || '\uffff').toLowerCase(),
       search: search,
       title: cells[0].firstElementChild ? cells[0].firstElementChild.textContent.toLowerCase() : ''
@@ -52,8 +58,11 @@
     type: function (r) { return r.type; },
     due: function (r) { return r.due; },
     assignee: function (r) { return r.assigneeName; },
-    updated: function (r) { return r.updated; }
+    updated: function (r) { return r.updated; },
+    created: function (r) { return r.created; }
   };
+  var SORT_ALIASES = { created_at: 'created', updated_at: 'updated', assignees: 'assignee', due_at: 'due', due_date: 'due' };
+  var filterError = document.getElementById('filter-error');
 
   function readState(search) {
     var params = new URLSearchParams(search);
@@ -108,7 +117,160 @@
     return text ? '?' + text : '';
   }
 
+  // Kasar's FilterGroup, checked as `docket list --filters` checks it; a problem is shown, never a blank list.
+  var FIELDS = ['status', 'priority', 'type', 'assignees', 'tags', 'links', 'due', 'created_at', 'updated_at', 'completed_at', 'created_by', 'title'];
+  var OPERATORS = ['eq', 'neq', 'in', 'not_in', 'lt', 'lte', 'gt', 'gte', 'contains', 'is_empty', 'is_not_empty'];
+  var DATES = ['due', 'created_at', 'updated_at', 'completed_at'];
+
+  function singularLink(text) {
+    var colon = text.indexOf(':');
+    if (colon < 0) { return text; }
+    var type = text.slice(0, colon);
+    if (/ies$/.test(type)) { type = type.slice(0, -3) + 'y'; } else if (/s$/.test(type) && !/ss$/.test(type)) { type = type.slice(0, -1); }
+    return type + text.slice(colon);
+  }
+
+  function instantOf(text) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) { return localMidnight(text); }
+    var ms = Date.parse(text);
+    return /^\d{4}-\d{2}-\d{2}T/.test(text) && !isNaN(ms) ? ms : null;
+  }
+
+  // A date is its local midnight in the workspace's time zone (the table names the zone).
+  var zone = table.getAttribute('data-zone') || 'UTC';
+  var zoneFormat = null;
+  try {
+    zoneFormat = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+      day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  } catch (e) { zoneFormat = null; }
+  function zoneOffset(ms) {
+    if (!zoneFormat) { return 0; }
+    var p = {};
+    zoneFormat.formatToParts(new Date(ms)).forEach(function (part) { p[part.type] = Number(part.value); });
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+  }
+  function localMidnight(text) {
+    var wall = Date.parse(text + 'T00:00:00Z');
+    var guess = wall - zoneOffset(wall);
+    return wall - zoneOffset(guess);
+  }
+
+  function compileFilters(text) {
+    var node;
+    try { node = JSON.parse(text); } catch (e) { throw new Error('filters is not valid JSON: ' + e.message); }
+    return group(node);
+    function group(g) {
+      if (!g || typeof g !== 'object' || Array.isArray(g)) { throw new Error('a filter group must be an object'); }
+      if ('field' in g) { return condition(g); }
+      var logic = g.logic || 'and';
+      if (logic !== 'and' && logic !== 'or') { throw new Error("'logic' must be and or or"); }
+      if (!Array.isArray(g.filters)) { throw new Error("a filter group needs 'filters', an array"); }
+      var children = g.filters.map(group);
+      return logic === 'and'
+        ? function (r) { return children.every(function (c) { return c(r); }); }
+        : function (r) { return children.length === 0 || children.some(function (c) { return c(r); }); };
+    }
+    function condition(c) {
+      var field = c.field;
+      if (typeof field !== 'string' || (FIELDS.indexOf(field) < 0 && !/^metadata\../.test(field))) {
+        throw new Error("unknown filter field '" + field + "'");
+      }
+      if (OPERATORS.indexOf(c.operator) < 0) { throw new Error("filter on '" + field + "': unknown operator '" + c.operator + "'"); }
+      var op = c.operator;
+      var values = (Array.isArray(c.value) ? c.value : (c.value === undefined || c.value === null ? [] : [c.value])).map(function (v) {
+        var t = String(v);
+        return field === 'links' ? singularLink(t) : t;
+      });
+      if (DATES.indexOf(field) >= 0 && ['lt', 'lte', 'gt', 'gte'].indexOf(op) >= 0 && instantOf(values[0] || '') === null) {
+        throw new Error("filter on '" + field + "' " + op + " '" + values[0] + "': expected a date (YYYY-MM-DD) or an RFC 3339 time");
+      }
+      return function (r) { return test(held(r, field), field, op, values); };
+    }
+  }
+
+  function held(r, field) {
+    switch (field) {
+      case 'status': return { text: r.status };
+      case 'priority': return { text: r.priority };
+      case 'type': return { text: r.type };
+      case 'created_by': return { text: r.createdBy };
+      case 'title': return { text: r.title };
+      case 'assignees': return { list: r.assignees };
+      case 'tags': return { list: r.tags };
+      case 'links': return { list: r.links.map(function (l) { var s = l.indexOf('/'); return l.slice(0, s) + ':' + l.slice(s + 1); }) };
+      case 'due': return { instant: r.due === Infinity ? null : r.due };
+      case 'created_at': return { instant: r.created };
+      case 'updated_at': return { instant: r.updated };
+      case 'completed_at': return { instant: r.completed };
+      default:
+        var v = r.meta[field.slice('metadata.'.length)];
+        return { text: v === undefined || v === null || typeof v === 'object' ? null : String(v) };
+    }
+  }
+
+  function test(h, field, op, values) {
+    var empty = 'list' in h ? h.list.length === 0 : ('instant' in h ? h.instant === null : (h.text === null || h.text === ''));
+    function equals(one) {
+      if ('list' in h) { return h.list.indexOf(one) >= 0; }
+      if ('instant' in h) { return h.instant !== null && h.instant === instantOf(one); }
+      return h.text === one;
+    }
+    switch (op) {
+      case 'is_empty': return empty;
+      case 'is_not_empty': return !empty;
+      case 'eq': return values.length > 0 && equals(values[0]);
+      case 'neq': return !(values.length > 0 && equals(values[0]));
+      case 'in': return values.some(equals);
+      case 'not_in': return !values.some(equals);
+      case 'contains':
+        if ('list' in h) { return values.every(function (v) { return h.list.indexOf(v) >= 0; }); }
+        if ('text' in h && h.text !== null) { var t = h.text.toLowerCase(); return values.every(function (v) { return t.indexOf(v.toLowerCase()) >= 0; }); }
+        return false;
+      default:
+        var order = compare(h, field, values[0]);
+        if (order === null) { return false; }
+        return op === 'lt' ? order < 0 : op === 'lte' ? order <= 0 : op === 'gt' ? order > 0 : order >= 0;
+    }
+  }
+
+  function compare(h, field, value) {
+    if (value === undefined) { return null; }
+    if ('instant' in h) {
+      var bound = instantOf(value);
+      if (h.instant === null || bound === null) { return null; }
+      return h.instant < bound ? -1 : h.instant > bound ? 1 : 0;
+    }
+    if (h.text === null || h.text === undefined) { return null; }
+    if (field === 'priority') {
+      var a = PRIORITY_RANK[h.text], b = PRIORITY_RANK[value === 'medium' ? 'normal' : value];
+      if (a === undefined || b === undefined) { return null; }
+      return a < b ? -1 : a > b ? 1 : 0;
+    }
+    var x = Number(h.text), y = Number(value);
+    if (h.text !== '' && value !== '' && !isNaN(x) && !isNaN(y)) { return x < y ? -1 : x > y ? 1 : 0; }
+    return h.text < value ? -1 : h.text > value ? 1 : 0;
+  }
+
+  /** `due`, `-priority`, or Kasar's [{"field", "direction"}]: a list of [getter, descending, key]. */
+  function sortKeys(sort) {
+    if (sort.charAt(0) === '[') {
+      var list;
+      try { list = JSON.parse(sort); } catch (e) { return [[SORTERS.due, false, 'due']]; }  // invalid JSON falls back, as Kasar's does
+      return list.map(function (item) {
+        var key = SORT_ALIASES[item.field] || item.field;
+        if (!SORTERS[key]) { throw new Error("cannot sort by '" + item.field + "'"); }
+        return [SORTERS[key], item.direction === 'desc', key];
+      });
+    }
+    var descending = sort.charAt(0) === '-';
+    var name = descending ? sort.slice(1) : sort;
+    return [[SORTERS[name] || SORTERS.due, descending, SORTERS[name] ? name : 'due']];
+  }
+
+  function lacks(r, key) { return (key === 'due' && r.due === Infinity) || (key === 'assignee' && r.assignees.length === 0); }
+
   function matches(r, s, needle) {
+    if (s.compiled && !s.compiled(r)) { return false; }
     if (s.status && r.status !== s.status) { return false; }
     if (s.priority && r.priority !== s.priority) { return false; }
     if (s.assignee && r.assignees.indexOf(s.assignee) < 0) { return false; }
@@ -126,17 +288,24 @@
   var appliedOrder = 'due';
 
   function sortRows(sort) {
-    var descending = sort.charAt(0) === '-';
-    var key = descending ? sort.slice(1) : sort;
-    var get = SORTERS[key] || SORTERS.due;
+    var keys = sortKeys(sort);
     var sorted = rows.slice().sort(function (a, b) {
-      var x = get(a);
-      var y = get(b);
-      if (x === y) { return a.index - b.index; }
-      if (key === 'due' && (x === Infinity || y === Infinity)) { return x === Infinity ? 1 : -1; }
-      var order = x < y ? -1 : 1;
-      return descending ? -order : order;
+      for (var i = 0; i < keys.length; i++) {
+        var get = keys[i][0], descending = keys[i][1], key = keys[i][2];
+        // Tasks without the field come last in either direction, as in `docket list`.
+        var la = lacks(a, key), lb = lacks(b, key);
+        if (la !== lb) { return la ? 1 : -1; }
+        if (la) { continue; }
+        var x = get(a), y = get(b);
+        if (x === y) { continue; }
+        var order = x < y ? -1 : 1;
+        return descending ? -order : order;
+      }
+      return a.index - b.index;
     });
+    var first = keys[0];
+    var descending = first[1];
+    var key = first[2];
     var fragment = document.createDocumentFragment();
     sorted.forEach(function (r) { fragment.appendChild(r.el); });
     tbody.appendChild(fragment);
@@ -149,6 +318,18 @@
 
   function apply(state, updateURL) {
     var needle = state.q.toLowerCase();
+    state.compiled = null;
+    var problem = '';
+    if (state.filters) {
+      try { state.compiled = compileFilters(state.filters); } catch (e) { problem = e.message; }
+    }
+    if (!problem && state.sort.charAt(0) === '[') {
+      try { sortKeys(state.sort); } catch (e) { problem = 'sort: ' + e.message; state.sort = 'due'; }
+    }
+    if (filterError) {
+      filterError.textContent = problem ? 'This view’s filters cannot be used: ' + problem + '. Showing every task instead.' : '';
+      filterError.hidden = !problem;
+    }
     var shown = 0;
     for (var i = 0; i < rows.length; i++) {
       var visible = matches(rows[i], state, needle);

@@ -23,6 +23,11 @@ extension SiteContext {
         view["data_due"] = dueKeys[index] == Int64.max ? "" : String(dueKeys[index])
         view["data_due_day"] = timing.dueDay?.iso8601 ?? ""
         view["data_updated"] = String(task.updatedAt.milliseconds)
+        // What Kasar's filter groups can ask about beyond the visible columns.
+        view["data_created"] = String(task.createdAt.milliseconds)
+        view["data_created_by"] = task.createdBy
+        view["data_completed"] = task.completedAt.map { String($0.milliseconds) } ?? ""
+        view["data_meta"] = task.metadata.isEmpty ? "" : JSONWriter.compact(.object(task.metadata))
         view["updated"] = ["text": format.instant(task.updatedAt), "iso": task.updatedAt.rfc3339,
                            "relative": format.relative(task.updatedAt)]
         return view
@@ -41,6 +46,7 @@ extension SiteContext {
         let linked = recordLinks.filter { !(tasksByRecord[$0.key]?.isEmpty ?? true) }
         return page(title: "Tasks", root: root, section: "tasks", [
             "rows_html": html,
+            "zone": workspace.settings.zone.identifier,
             "has_rows": !order.isEmpty,
             "total": order.count,
             "statuses": options(TaskStatus.allCases.map { ($0.rawValue, $0.label) }),
