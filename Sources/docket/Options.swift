@@ -28,8 +28,6 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Read every file and render every page and row again, ignoring what earlier runs kept (fingerprints in the site folder, decoded files and rows in the workspace's .docket/cache/).")
     var noCache = false
 
-    func resolveNow() throws -> Instant { try resolveInstant(now) }
-
     /// The theme compiled into docket, with `--templates` files on top.
     func loadTheme() throws -> Theme {
         do throws(Theme.LoadError) { return try Theme(override: templates) } catch { throw CLIError(error.description) }
