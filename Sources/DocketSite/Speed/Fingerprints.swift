@@ -40,6 +40,7 @@ struct Fingerprints: Sendable {
             row = StableHash.combine(row, timing.isDueToday, timing.isOverdue, timing.isUpcoming, timing.isThisWeek,
                                      timing.isCompletedToday)
             row = StableHash.combine(row, format.relativeBucket(task.updatedAt))
+            if let completedAt = task.completedAt { row = StableHash.combine(row, format.relativeBucket(completedAt)) }
             // Its page adds the details, comments and history, each with its relative time.
             var hash = StableHash.combine(row, task.details ?? "")
             hash = StableHash.combine(hash, format.relativeBucket(task.createdAt))

@@ -110,6 +110,20 @@ extension SiteContext {
 
     /// Every record, grouped by type, with its open task count, by name
     /// ignoring case and accents (then by id, so equal names keep one order).
+    /// A record type as a heading: `company` → "Companies", `linkedin_profile` → "Linkedin profiles".
+    static func pluralHeading(_ type: String) -> String {
+        let words = type.replacingOccurrences(of: "_", with: " ")
+        let plural: String
+        if words.hasSuffix("y") && !["ay", "ey", "oy", "uy"].contains(where: words.hasSuffix) {
+            plural = words.dropLast() + "ies"
+        } else if ["s", "x", "ch", "sh"].contains(where: words.hasSuffix) {
+            plural = words + "es"
+        } else {
+            plural = words + "s"
+        }
+        return plural.prefix(1).uppercased() + plural.dropFirst()
+    }
+
     func recordsIndexPage() -> [String: Any] {
         let root = "../"
         var groups: [String: [(key: String, id: String, view: [String: Any])]] = [:]
@@ -126,7 +140,7 @@ extension SiteContext {
             let records = groups[type]!.sorted {
                 $0.key != $1.key ? $0.key.precedesInByteOrder($1.key) : $0.id.precedesInByteOrder($1.id)
             }.map(\.view)
-            return ["type": type, "records": records, "count": records.count]
+            return ["type": type, "heading": Self.pluralHeading(type), "records": records, "count": records.count]
         }
         return page(title: "Records", root: root, section: "records", ["groups": list])
     }

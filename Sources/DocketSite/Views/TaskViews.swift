@@ -33,6 +33,12 @@ extension SiteContext {
                 "relative": format.relativeDue(due, timing: timing, isOpen: task.isOpen),
             ]
         }
+        // A closed task's row says when it ended, not when it was due ("done 2 hours ago", not "in 2 days").
+        if !task.isOpen {
+            let ended = task.completedAt ?? task.updatedAt
+            let verb = task.status == .completed ? "done" : "cancelled"
+            view["ended"] = ["text": format.instant(ended), "iso": ended.rfc3339, "relative": verb + " " + format.relative(ended)]
+        }
         return view
     }
 
