@@ -45,7 +45,8 @@
       createdBy: d.cb || '',
       completed: d.x === '' || d.x === undefined ? null : Number(d.x),
       meta: d.meta ? JSON.parse(d.meta) : {},
-      assigneeName: (cells[5].textContent.trim() || '\uffff').toLowerCase(),
+      // The first assignee's name, as `docket list --sort assignee` compares them.
+      assigneeName: cells[5].firstElementChild ? cells[5].firstElementChild.textContent.trim() : '',
       search: search,
       title: cells[0].firstElementChild ? cells[0].firstElementChild.textContent.toLowerCase() : ''
     };

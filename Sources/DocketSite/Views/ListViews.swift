@@ -15,7 +15,7 @@ extension SiteContext {
         if timing.isOverdue { modes.append("overdue") }
         if timing.isUpcoming { modes.append("upcoming") }
         if task.status == .completed { modes.append("completed") }
-        view["links"] = task.links.map { link(link: $0, root: root) }
+        view["links"] = separated(task.links.map { link(link: $0, root: root) })
         view["data_modes"] = modes.joined(separator: " ")
         view["data_assignees"] = task.assignees.joined(separator: " ")
         view["data_tags"] = task.tags.joined(separator: " ")

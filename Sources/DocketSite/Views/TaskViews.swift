@@ -23,7 +23,7 @@ extension SiteContext {
             "is_open": task.isOpen,
             "is_overdue": timing.isOverdue,
             "is_due_today": timing.isDueToday,
-            "assignees": task.assignees.map { person($0, root: root) },
+            "assignees": separated(task.assignees.map { person($0, root: root) }),
             "tags": task.tags,
         ]
         if let due = task.due {
@@ -49,8 +49,8 @@ extension SiteContext {
         if let details = task.details, !details.isEmpty {
             view["details_html"] = Markdown.html(details)
         }
-        view["links"] = task.links.map { link(link: $0, root: root) }
-        view["subscribers"] = task.subscribers.sorted().map { person($0, root: root) }
+        view["links"] = separated(task.links.map { link(link: $0, root: root) })
+        view["subscribers"] = separated(task.subscribers.sorted().map { person($0, root: root) })
         view["created"] = stamp(task.createdAt, by: task.createdBy, root: root)
         view["updated"] = stamp(task.updatedAt, by: nil, root: root)
         if let completedAt = task.completedAt {
@@ -74,6 +74,15 @@ extension SiteContext {
         view["comments"] = comments.map { comment(comment: $0, root: root) }
         view["comment_count"] = comments.count
         return view
+    }
+
+    /// Items of a list a template joins with commas: every one but the last has `comma`.
+    func separated(_ items: [[String: Any]]) -> [[String: Any]] {
+        items.enumerated().map { index, item in
+            var item = item
+            item["comma"] = index < items.count - 1
+            return item
+        }
     }
 
     func person(_ id: String, root: String) -> [String: Any] {
