@@ -1,6 +1,6 @@
 import DocketCore
 
-/// The JSON files of the site (SPEC §3, JSON): stats, per-person stats,
+/// The JSON files of the site (docs/spec-decisions.md, JSON): stats, per-person stats,
 /// badges and shields endpoints, and a read-only mirror of the tasks API.
 struct APIWriter {
     let context: SiteContext
@@ -65,7 +65,7 @@ struct APIWriter {
         }
     }
 
-    /// `api/tasks/<id>.json` in seed 000's *Get a task* shape.
+    /// `api/tasks/<id>.json` in the Rex CRM API's *Get a task* shape.
     func taskDocument(_ index: Int, detailsHTML: String?) -> JSONValue {
         let task = context.workspace.tasks[index]
         guard case .object(var members) = task.json else { return .null }

@@ -1,6 +1,6 @@
 import DocketCore
 
-/// Renders a workspace into a site folder (SPEC §3) as an ordered list of
+/// Renders a workspace into a site folder (README, What you get) as an ordered list of
 /// named stages. Pages are rendered and written on every core; the output
 /// never depends on which thread finished first.
 public struct SiteBuilder {

@@ -2,7 +2,7 @@ import ArgumentParser
 import DocketCore
 import Foundation
 
-/// `docket list`: the seeds' list filters in the terminal.
+/// `docket list`: the task APIs' list filters in the terminal.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List tasks, with the filters of the Rex, Kasar and il task APIs.",

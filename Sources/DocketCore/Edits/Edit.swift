@@ -1,4 +1,4 @@
-/// One queued change (SPEC §2): who does what to which task, and when.
+/// One queued change (docs/edits.md): who does what to which task, and when.
 public struct Edit: Sendable {
     public enum Op: String, Sendable, CaseIterable {
         case taskCreate = "task.create"
@@ -60,8 +60,8 @@ public struct Edit: Sendable {
     }
 }
 
-/// Why an edit was rejected: one of SPEC §2's codes and a message in the
-/// seeds' style ("Field 'priority' must be one of: low, normal, high, urgent").
+/// Why an edit was rejected: one of the edit error codes (docs/edits.md) and a message in the
+/// task APIs' style ("Field 'priority' must be one of: low, normal, high, urgent").
 public struct EditError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case validation = "VALIDATION_ERROR"
@@ -87,7 +87,7 @@ public struct EditError: Error, Sendable, Equatable, CustomStringConvertible {
     public var json: JSONValue { .object(["code": .string(code.rawValue), "message": .string(message)]) }
 }
 
-/// What applying an edit did (SPEC §2, Outcome).
+/// What applying an edit did (docs/edits.md, outcome).
 public struct Outcome: Sendable, Equatable {
     public enum Action: String, Sendable {
         case created, updated, completed, reopened, deleted, subscribed, unsubscribed, commented, unchanged

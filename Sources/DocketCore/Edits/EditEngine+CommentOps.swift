@@ -1,6 +1,6 @@
 import Foundation
 
-/// The comment operations of SPEC §2, with mentions and their notifications.
+/// The comment operations of docs/edits.md, with mentions and their notifications.
 extension EditEngine {
     mutating func comment(_ edit: Edit) throws(EditError) -> Outcome {
         var task = try existingTask(edit)

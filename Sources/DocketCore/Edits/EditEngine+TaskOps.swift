@@ -1,4 +1,4 @@
-/// The task operations of SPEC §2: create, update, complete/reopen, delete,
+/// The task operations of docs/edits.md: create, update, complete/reopen, delete,
 /// subscribe/unsubscribe. Each validates everything before it changes anything.
 extension EditEngine {
     mutating func create(_ edit: Edit) throws(EditError) -> Outcome {

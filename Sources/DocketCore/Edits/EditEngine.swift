@@ -1,6 +1,6 @@
 import Foundation
 
-/// Applies queued edits to a workspace in memory (SPEC §2): the rules, the
+/// Applies queued edits to a workspace in memory (docs/edits.md): the rules, the
 /// seed dialects, mentions and notifications. Every edit either applies
 /// whole or is rejected whole; the files it touches are collected in a
 /// `Changeset` that `WorkspaceTransaction` commits atomically.

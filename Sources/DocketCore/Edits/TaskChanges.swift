@@ -1,7 +1,7 @@
 import Foundation
 
 /// The task fields an edit sets, after every seed dialect has been mapped to
-/// docket's own names (SPEC §2, Seed dialects). A nil field is not touched;
+/// docket's own names (docs/edits.md, other products' fields). A nil field is not touched;
 /// a `.some(nil)` optional field is cleared.
 public struct TaskChanges: Sendable {
     public var id: String?
@@ -43,7 +43,7 @@ public struct TaskFieldReader {
     let existing: Task?
     let ignoreUnknown: Bool
 
-    /// `_id` fields that name people or the seeds' own bookkeeping, not CRM records.
+    /// `_id` fields that name people or the other products' own bookkeeping, not CRM records.
     static let notLinks: Set<String> = ["owner_id", "assigned_to_id", "assignee_user_id", "created_by_id",
                                          "creator_user_id", "completed_by_user_id", "account_id", "space_id",
                                          "table_id", "record_id", "api_key_id", "user_id"]
@@ -82,7 +82,7 @@ public struct TaskFieldReader {
             return fields[key]
         }
 
-        // Title: `content_text` is the only title seed 001 has.
+        // Title: `content_text` is the only title Stardex has.
         if let node = take("title") ?? take("content_text") {
             if fields["title"] != nil && fields["content_text"] != nil {
                 throw .validation("Give either 'title' or 'content_text', not both")
@@ -225,7 +225,7 @@ public struct TaskFieldReader {
                 changes.due = .some(due)
             }
         } else if dueTime != nil {
-            // A time alone moves the time on the current due day (seed 004 allows it on update).
+            // A time alone moves the time on the current due day (il allows it on update).
             let zone = workspace.settings.zone
             guard let current = changes.due ?? existing?.due else {
                 throw .validation("Field 'due_time' is only valid alongside 'due_date'")
@@ -302,7 +302,7 @@ public struct TaskFieldReader {
     }
 
     private func readAssignees(_ take: (String) -> JSONNode?, fields: [String: JSONNode], _ changes: inout TaskChanges) throws(EditError) {
-        // Ids take precedence over an email (seed 004).
+        // Ids take precedence over an email (as il does).
         for key in ["assignees", "owner_ids", "assigned_user_ids"] {
             guard let node = take(key) else { continue }
             if node.isNull { changes.assignees = []; continue }
@@ -376,7 +376,7 @@ public struct TaskFieldReader {
         return ids
     }
 
-    /// Ids are strings; seed 004 sends integers, which are read as their digits.
+    /// Ids are strings; il sends integers, which are read as their digits.
     private func idText(_ node: JSONNode) -> String? {
         if let text = node.stringValue { return text }
         if case .number(let digits) = node.value, Int(digits) != nil { return digits }

@@ -1,7 +1,7 @@
 /// The rules that make an id safe to use as a file name. Every id is checked
 /// here before it becomes part of a path.
 public enum Identifier {
-    /// Prefixes of the ULID-based ids (SPEC §1).
+    /// Prefixes of the ULID-based ids (task_, cmt_, edit_, ntf_).
     public enum Kind: String, Sendable, CaseIterable {
         case task, comment = "cmt", edit, notification = "ntf"
     }

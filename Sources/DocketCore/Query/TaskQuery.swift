@@ -1,13 +1,13 @@
 import Foundation
 
-/// The seeds' list filters (status, priority, assignee, type, tag, linked
+/// The task APIs' list filters (status, priority, assignee, type, tag, linked
 /// record, due range, modes, tabs, search) and multi-field sort, over a
 /// workspace at one instant. Used by `docket list`; the site's task list
 /// offers the same filters in the browser.
 public struct TaskQuery: Sendable {
-    /// Seed 003's preset filters.
+    /// Kasar's preset filters (modes).
     public enum Mode: String, Sendable, CaseIterable { case all, today, overdue, upcoming, completed }
-    /// Seed 004's tabs, relative to one person.
+    /// il's tabs, relative to one person.
     public enum Tab: String, Sendable, CaseIterable { case my, delegated, all }
 
     public enum SortField: String, Sendable, CaseIterable {

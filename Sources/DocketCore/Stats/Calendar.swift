@@ -1,5 +1,5 @@
 /// "Today" and "this week" at one instant in the workspace time zone, and
-/// how each task's due falls against them (SPEC §3, Definitions).
+/// how each task's due falls against them (docs/spec-decisions.md, The site).
 public struct DayContext: Sendable {
     public let now: Instant
     public let zone: Zone

@@ -1,4 +1,4 @@
-/// The task stats of seed 003, over any set of tasks (SPEC §3).
+/// Kasar's task stats, over any set of tasks (`api/stats.json`).
 public struct Stats: Sendable, Equatable {
     public var total = 0
     public var completed = 0
@@ -36,7 +36,7 @@ public struct Stats: Sendable, Equatable {
     }
 }
 
-/// A person's badge (seed 004): open tasks assigned to them that are due
+/// A person's badge (il's badge count): open tasks assigned to them that are due
 /// today or overdue, each counted once.
 public struct Badge: Sendable, Equatable {
     public var count = 0

@@ -116,7 +116,7 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
         self.minute = minute
     }
 
-    /// Parses `HH:MM`, and `HH:MM:SS` with zero seconds (as seed 004 returns it).
+    /// Parses `HH:MM`, and `HH:MM:SS` with zero seconds (as il returns it).
     public init?(text: String) {
         let b = Array(text.utf8)
         guard b.count == 5 || (b.count == 8 && b[5] == 0x3A && b[6] == 0x30 && b[7] == 0x30), b[2] == 0x3A,

@@ -1,4 +1,4 @@
-/// The canonical JSON of each entity (SPEC §1): optional fields omitted when
+/// The canonical JSON of each entity (docs/spec-decisions.md): optional fields omitted when
 /// empty, subscribers sorted. `JSONWriter.canonical` sorts the keys.
 extension Task {
     public var json: JSONValue {

@@ -42,7 +42,7 @@ public enum Formatter {
         return outcome
     }
 
-    /// Sorts a task file's `subscribers` (the one order SPEC fixes beyond keys).
+    /// Sorts a task file's `subscribers` (the one order the format fixes beyond keys).
     static func canonicalize(_ value: JSONValue, path: String) -> JSONValue {
         guard path.hasPrefix("tasks/"), case .object(var members) = value,
               let index = members.firstIndex(where: { $0.key == "subscribers" }),

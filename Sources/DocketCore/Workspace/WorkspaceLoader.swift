@@ -1,4 +1,4 @@
-/// Reads a workspace directory (SPEC §1) in one pass: every file is read
+/// Reads a workspace directory (README, The workspace) in one pass: every file is read
 /// once, parsed once and decoded once, on `Parallel.ioWidth` threads (reads
 /// in flight overlap their waits for the disk). Problems become
 /// diagnostics; a broken file never stops the others from being checked.

@@ -1,7 +1,7 @@
 import DocketCore
 
 extension SiteContext {
-    /// A person's page: their badge and stats, and the tabs of seed 004 —
+    /// A person's page: their badge and stats, and il's tabs —
     /// my (assigned to them), delegated (created by them for others), all.
     /// Rows per tab on a person's page.
     static let personTabLimit = 200
