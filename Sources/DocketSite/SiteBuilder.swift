@@ -32,6 +32,8 @@ public struct SiteBuilder {
     let cacheDirectory: String?
     /// False: render everything, ignoring what earlier builds kept.
     let reusesPrevious: Bool
+    /// The site folder when the caller already opened it (the pipeline's check stage).
+    var opened: SiteOutput?
 
     public init(workspace: Workspace, activity: Activity = Activity(), theme: Theme, now: Instant, output: String,
                 cacheDirectory: String? = nil, reusesPrevious: Bool = true, progress: Progress? = nil) {
@@ -49,7 +51,11 @@ public struct SiteBuilder {
         var report = Report()
         var clock = StageClock()
         let output: SiteOutput
-        do { output = try SiteOutput(root: outputRoot, reusesPrevious: reusesPrevious) } catch { throw .stage("output", error) }
+        if let opened {
+            output = opened
+        } else {
+            do { output = try SiteOutput(root: outputRoot, reusesPrevious: reusesPrevious) } catch { throw .stage("output", error) }
+        }
         let theme = self.theme
         let workspace = self.workspace
         let progress = self.progress

@@ -38,26 +38,16 @@ public final class SiteOutput: @unchecked Sendable {
         }
     }
 
-    /// Whether docket may write the site into `root` (new, empty, or marked as
-    /// its own), checked before a build changes anything; writes nothing.
-    public static func check(_ root: String) throws(SetupError) {
-        guard let kind = FileSystem.kind(root) else { return }
-        guard kind == .directory else {
-            throw .file(FileError(path: root, reason: "the site folder is \(kind), not a folder; docket never writes through links"))
-        }
-        let foreign = FileSystem.list(root).filter { $0 != "README.md" && $0 != marker }
-        if !FileSystem.exists(root + "/" + marker) && !foreign.isEmpty { throw .notOurs(root, Array(foreign.prefix(3))) }
-        // A link in the site folder would be written through or removed with what it points to.
-        if let special = FileSystem.walk(root).specials.first {
-            throw .file(FileError(path: root + "/" + special.path,
-                                  reason: "is \(special.kind) inside the site folder; docket never writes through links: remove it"))
-        }
-    }
-
+    /// Opens the site folder: new, empty, or marked as docket's own, with no
+    /// link inside (one would be written through, or removed with what it
+    /// points to). The build opens it before it changes anything.
     /// `reusesPrevious: false` ignores the fingerprints of the last build:
     /// every page is rendered again (and still written only if it changed).
     public init(root: String, reusesPrevious: Bool = true) throws(SetupError) {
         self.root = root
+        if let kind = FileSystem.kind(root), kind != .directory {
+            throw .file(FileError(path: root, reason: "the site folder is \(kind), not a folder; docket never writes through links"))
+        }
         let entries = FileSystem.list(root)
         let ours = FileSystem.exists(root + "/" + Self.marker)
         let foreign = entries.filter { $0 != "README.md" }
@@ -70,6 +60,10 @@ public final class SiteOutput: @unchecked Sendable {
         } catch { throw .file(error) }
         if ours {
             let walked = FileSystem.walk(root)
+            if let special = walked.specials.first {
+                throw .file(FileError(path: root + "/" + special.path,
+                                      reason: "is \(special.kind) inside the site folder; docket never writes through links: remove it"))
+            }
             existing = Set(walked.files)
             existingDirectories = walked.directories
         }

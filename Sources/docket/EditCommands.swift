@@ -30,7 +30,7 @@ struct TaskFieldOptions: ParsableArguments {
         if let due {
             let text = dueTime.map { due + " " + $0 } ?? due
             guard let resolved = DueInput.parse(text, now: queueing.draft.now, zone: queueing.zone) else {
-                throw CLIError("error: --due '\(Terminal.safe(text, limit: 60))' is not a due I can read; use \(DueInput.accepted)")
+                throw CLIError("error: --due '\(Quoted.text(text, limit: 60))' is not a due I can read; use \(DueInput.accepted)")
             }
             data.append(.field("due", .string(resolved.text)))
             if !queueing.options.quiet {
@@ -45,7 +45,7 @@ struct TaskFieldOptions: ParsableArguments {
             var list: [JSONNode] = []
             for link in links {
                 let parts = link.split(separator: ":", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw CLIError("error: --link '\(Terminal.safe(link, limit: 60))' must be type:id, such as contact:cont_ada") }
+                guard parts.count == 2 else { throw CLIError("error: --link '\(Quoted.text(link, limit: 60))' must be type:id, such as contact:cont_ada") }
                 list.append(JSONNode(.object(["id": .string(parts[1]), "type": .string(parts[0])])))
             }
             data.append(.field("links", .array(list)))

@@ -24,7 +24,7 @@ struct Init: ParsableCommand {
     func run() throws {
         try runReporting {
             guard let workflow = CIWorkflow(rawValue: ci) else {
-                throw CLIError("error: --ci is '\(Terminal.safe(ci))'; expected github, gitlab or none")
+                throw CLIError("error: --ci is '\(Quoted.text(ci))'; expected github, gitlab or none")
             }
             let zone = try resolveZone()
             if FileSystem.exists(directory) && !FileSystem.isDirectory(directory) {
@@ -49,9 +49,9 @@ struct Init: ParsableCommand {
                 repositoryRoot: root, workspaceInRepository: inside, branch: repository.flatMap(Git.currentBranch(in:)) ?? "main")
             let written: [String]
             do throws(WorkspaceInitializer.Failure) { written = try initializer.run() } catch { throw CLIError(error.description) }
-            Console.print("Created the workspace '\(Terminal.safe(workspaceName))' in \(directory) (time zone \(zone.identifier)):")
+            Console.print("Created the workspace '\(Quoted.text(workspaceName))' in \(directory) (time zone \(zone.identifier)):")
             for path in written { Console.print("  " + path) }
-            Console.print("You are its admin, '\(admin.id)'" + (email.map { " (\(Terminal.safe($0)))" } ?? "") + ". Add your team to people.json.")
+            Console.print("You are its admin, '\(admin.id)'" + (email.map { " (\(Quoted.text($0)))" } ?? "") + ". Add your team to people.json.")
             if email == nil {
                 Console.error("warning: git has no user.email; set it and add it to people.json, so docket knows who you are")
             }
@@ -68,7 +68,7 @@ struct Init: ParsableCommand {
         guard timezone != nil else { return .utc }
         let close = Self.zoneSuggestions(for: wanted)
         let hint = close.isEmpty ? "use an IANA name such as Europe/Berlin or America/New_York" : "did you mean \(close.joined(separator: ", "))?"
-        throw CLIError("error: --timezone '\(Terminal.safe(wanted))' is not a time zone; \(hint)")
+        throw CLIError("error: --timezone '\(Quoted.text(wanted))' is not a time zone; \(hint)")
     }
 }
 

@@ -77,7 +77,7 @@ struct List: ParsableCommand {
                 continue
             }
             guard let parsed = TaskStatus(rawValue: value == "done" ? "completed" : value) else {
-                throw CLIError("error: --status is '\(Terminal.safe(value, limit: 40))'; expected open or one of: \(TaskStatus.allowedList)")
+                throw CLIError("error: --status is '\(Quoted.text(value, limit: 40))'; expected open or one of: \(TaskStatus.allowedList)")
             }
             query.statuses.insert(parsed)
         }

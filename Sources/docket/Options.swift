@@ -67,7 +67,7 @@ enum Console {
     /// Every message to stderr goes through here: input quoted in a message
     /// cannot drive the terminal.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((Terminal.safe(text, keepingNewlines: true, limit: .max) + "\n").utf8))
+        FileHandle.standardError.write(Data((Quoted.text(text, keepingNewlines: true, limit: .max) + "\n").utf8))
     }
 
     static func print(_ text: String, terminator: String = "\n") {
@@ -80,12 +80,19 @@ enum Console {
         error("  inputs: \(reused) of \(total) files decoded from the cache (.docket/cache/inputs)")
     }
 
+    /// The `--verbose` lines: each stage and the seconds it took.
+    static func reportStages(_ times: [(String, Double)]) {
+        for (stage, seconds) in times {
+            error("  " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+        }
+    }
+
     /// Prints diagnostics to stderr; returns whether any was an error.
     @discardableResult
     static func report(_ diagnostics: [Diagnostic], warnings: Bool = true) -> Bool {
         var lines = ""
         for diagnostic in diagnostics where warnings || diagnostic.severity == .error {
-            lines += Terminal.safe(diagnostic.description, keepingNewlines: true, limit: .max) + "\n"
+            lines += Quoted.text(diagnostic.description, keepingNewlines: true, limit: .max) + "\n"
         }
         if !lines.isEmpty { FileHandle.standardError.write(Data(lines.utf8)) }
         return diagnostics.contains { $0.severity == .error }

@@ -52,12 +52,8 @@ struct PipelineRun {
             }
         }
         if output.verbose {
-            if let (reused, total) = outcome.reusedFiles {
-                Console.error("  inputs: \(reused) of \(total) files decoded from the cache (.docket/cache/inputs)")
-            }
-            for (stage, time) in outcome.stageTimes {
-                Console.error("  " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s", time))
-            }
+            Console.reportInputCache(outcome.reusedFiles)
+            Console.reportStages(outcome.stageTimes)
         }
         guard !output.quiet else { return }
         if !outcome.results.isEmpty && !preview {

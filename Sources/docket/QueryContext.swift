@@ -44,7 +44,7 @@ struct QueryContext {
 
     func person(_ id: String) throws -> Person {
         guard let person = workspace.peopleByID[id] ?? workspace.people.first(where: { $0.email?.lowercased() == id.lowercased() }) else {
-            throw CLIError("error: no person '\(Terminal.safe(id, limit: 60))' in people.json; people: \(workspace.people.map(\.id).joined(separator: ", "))")
+            throw CLIError("error: no person '\(Quoted.text(id, limit: 60))' in people.json; people: \(workspace.people.map(\.id).joined(separator: ", "))")
         }
         return person
     }

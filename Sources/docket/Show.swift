@@ -31,7 +31,7 @@ struct Show: ParsableCommand {
 
     private func render(_ task: DocketCore.Task, comments: [Comment], context: QueryContext) -> String {
         let color = TerminalTable.useColor
-        func safe(_ text: String) -> String { Terminal.safe(text, limit: 500) }
+        func safe(_ text: String) -> String { Quoted.text(text, limit: 500) }
         var out = (color ? "\u{1B}[1m\(safe(task.title))\u{1B}[0m" : safe(task.title)) + "\n"
         out += "\(context.shortIDs.short(task.id)) · \(task.status.label) · \(task.priority.label) priority · \(safe(task.type))\n"
         if let queued = context.queued[task.id] {
@@ -58,13 +58,13 @@ struct Show: ParsableCommand {
         out += "ID".padding(toLength: 12, withPad: " ", startingAt: 0) + task.id + "\n"
         out += "Times are in \(context.zone.identifier).\n"
         if let details = task.details, !details.isEmpty {
-            out += "\n" + Terminal.safe(details, keepingNewlines: true, limit: .max) + (details.hasSuffix("\n") ? "" : "\n")
+            out += "\n" + Quoted.text(details, keepingNewlines: true, limit: .max) + (details.hasSuffix("\n") ? "" : "\n")
         }
         if !comments.isEmpty {
             out += "\nComments\n"
             for comment in comments {
                 out += "  \(safe(context.name(comment.author))), \(context.time(comment.createdAt)):\n"
-                out += "    " + Terminal.safe(comment.content, keepingNewlines: true, limit: .max).replacingOccurrences(of: "\n", with: "\n    ") + "\n"
+                out += "    " + Quoted.text(comment.content, keepingNewlines: true, limit: .max).replacingOccurrences(of: "\n", with: "\n    ") + "\n"
             }
         }
         return out

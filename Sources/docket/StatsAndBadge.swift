@@ -28,7 +28,7 @@ struct StatsCommand: ParsableCommand {
             lines.append(stats.overdue == 0 ? "Nothing is overdue." : "\(plural(stats.overdue, "task")) overdue.")
             lines.append("\(plural(stats.thisWeek, "task")) due this week.")
             if !context.queued.isEmpty { lines.append("(Counting \(plural(context.queued.count, "task")) changed by queued edits.)") }
-            Console.print(Terminal.safe(lines.joined(separator: "\n"), keepingNewlines: true, limit: .max))
+            Console.print(Quoted.text(lines.joined(separator: "\n"), keepingNewlines: true, limit: .max))
         }
     }
 }

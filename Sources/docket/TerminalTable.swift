@@ -1,3 +1,4 @@
+import DocketCore
 import Foundation
 
 /// Aligned columns for the terminal: coloured on a terminal, plain when piped
@@ -11,7 +12,7 @@ struct TerminalTable {
         var text: String
         var color: Color?
         init(_ text: String, _ color: Color? = nil) {
-            self.text = Terminal.safe(text, limit: 120)
+            self.text = Quoted.text(text, limit: 120)
             self.color = color
         }
     }

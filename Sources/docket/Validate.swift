@@ -27,9 +27,7 @@ struct Validate: ParsableCommand {
         }
         let failed = Console.report(result.diagnostics, warnings: !output.quiet)
         if output.verbose {
-            for (stage, seconds) in result.stageTimes {
-                Console.error("  " + stage.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
-            }
+            Console.reportStages(result.stageTimes)
             Console.reportInputCache(result.reusedFiles)
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count

@@ -23,7 +23,7 @@ extension EditEngine {
             case "attachments":
                 throw .validation("Attachments cannot be set through edits; link to the file from the comment instead")
             default:
-                if !edit.ignoreUnknown { throw .validation("Unknown field '\(member.key)'; comment.create takes content") }
+                try unknown(member.key, in: edit, "Unknown field '\(member.key)'; comment.create takes content")
             }
         }
         guard let content else { throw .validation("Field 'content' is required") }

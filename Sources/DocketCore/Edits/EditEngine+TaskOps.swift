@@ -5,6 +5,7 @@ extension EditEngine {
         if edit.task != nil { throw .validation("task.create takes no 'task'; give a new id as data.id if needed") }
         let reader = TaskFieldReader(workspace: workspace, existing: nil, ignoreUnknown: edit.ignoreUnknown)
         let changes = try reader.read(edit.data, creating: true)
+        skippedFields += changes.ignored
         guard let title = changes.title else { throw .validation("Field 'title' is required") }
         let id = changes.id ?? "task_" + edit.ulid
         if workspace.taskIndex[id] != nil { throw .validation("A task with id '\(id)' already exists") }
@@ -30,6 +31,7 @@ extension EditEngine {
         var task = try modifiableTask(edit, actor: actor)
         let reader = TaskFieldReader(workspace: workspace, existing: task, ignoreUnknown: edit.ignoreUnknown)
         let changes = try reader.read(edit.data, creating: false)
+        skippedFields += changes.ignored
         let before = task
         let wasCompleted = task.status == .completed
         let added = try apply(changes, to: &task, edit: edit)
@@ -51,7 +53,7 @@ extension EditEngine {
                 guard let flag = member.value.boolValue else { throw .validation("Field '\(member.key)' must be true or false") }
                 completed = flag
             default:
-                if !edit.ignoreUnknown { throw .validation("Unknown field '\(member.key)'; task.complete takes {\"completed\": true|false}") }
+                try unknown(member.key, in: edit, "Unknown field '\(member.key)'; task.complete takes {\"completed\": true|false}")
             }
         }
         if completed == (task.status == .completed) {
@@ -74,9 +76,7 @@ extension EditEngine {
 
     mutating func delete(_ edit: Edit, actor: Person) throws(EditError) -> Outcome {
         let task = try modifiableTask(edit, actor: actor)
-        if !edit.ignoreUnknown, let member = edit.data.first {
-            throw .validation("Unknown field '\(member.key)'; task.delete takes no data")
-        }
+        for member in edit.data { try unknown(member.key, in: edit, "Unknown field '\(member.key)'; task.delete takes no data") }
         changes.delete("tasks/\(task.id).json")
         changes.delete("tasks/\(task.id).md")
         for comment in workspace.comments[task.id] ?? [] {
@@ -106,7 +106,7 @@ extension EditEngine {
                 guard let flag = member.value.boolValue else { throw .validation("Field 'force' must be true or false") }
                 force = flag
             default:
-                if !edit.ignoreUnknown { throw .validation("Unknown field '\(member.key)'; \(edit.op.rawValue) takes person and force") }
+                try unknown(member.key, in: edit, "Unknown field '\(member.key)'; \(edit.op.rawValue) takes person and force")
             }
         }
         if person != edit.actor && !canModify(task, actor) {

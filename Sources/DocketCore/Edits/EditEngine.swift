@@ -19,6 +19,8 @@ public struct EditEngine {
     private var rejectedIDs: Set<String>
     /// Set when `verify_actors` is on: who committed each queue file.
     public var authors: CommitAuthors?
+    /// The fields the edit being applied gave that docket skipped (see `unknown`).
+    var skippedFields: [String] = []
 
     public init(workspace: Workspace, journalIDs: Set<String> = [], rejectedIDs: Set<String> = []) {
         self.workspace = workspace
@@ -98,6 +100,7 @@ public struct EditEngine {
         // An integration's extra fields are skipped, as the healthcare API promises its integrations.
         var edit = edit
         if actor.kind == .integration { edit.ignoreUnknown = true }
+        skippedFields = []
         var outcome: Outcome
         switch edit.op {
         case .taskCreate: outcome = try create(edit)
@@ -109,8 +112,15 @@ public struct EditEngine {
         case .commentUpdate: outcome = try updateComment(edit)
         case .commentDelete: outcome = try deleteComment(edit, actor: actor)
         }
-        if edit.ignoreUnknown { outcome.ignored = Self.unknownFields(edit) }
+        outcome.ignored = skippedFields.sorted()
         return outcome
+    }
+
+    /// A field an op does not take: an error, or with `ignore_unknown` (and
+    /// for integrations) skipped and listed in the outcome as `ignored`.
+    mutating func unknown(_ key: String, in edit: Edit, _ message: @autoclosure () -> String) throws(EditError) {
+        guard edit.ignoreUnknown else { throw .validation(message()) }
+        skippedFields.append(key)
     }
 
     /// `verify_actors`: the edit's actor must be the author of the commit that added its file.
@@ -123,23 +133,6 @@ public struct EditEngine {
             throw EditError(.notAuthorized, "The edit says its actor is '\(actor.id)', but \(edit.file) was committed by \(Quoted.text(email)) (\(committer)); "
                 + "with verify_actors on, git says who made an edit")
         }
-    }
-
-    /// The data fields an op does not take (task fields for create and update).
-    static func unknownFields(_ edit: Edit) -> [String] {
-        let known: Set<String> = switch edit.op {
-        case .taskCreate, .taskUpdate: []
-        case .taskComplete: ["completed", "is_completed"]
-        case .taskDelete: []
-        case .taskSubscribe, .taskUnsubscribe: ["person", "user_id", "force"]
-        case .commentCreate: ["content", "id", "attachments"]
-        case .commentUpdate: ["comment", "comment_id", "content"]
-        case .commentDelete: ["comment", "comment_id"]
-        }
-        if edit.op == .taskCreate || edit.op == .taskUpdate {
-            return edit.data.map(\.key).filter { !TaskFieldReader.isKnown($0) }.sorted()
-        }
-        return edit.data.map(\.key).filter { !known.contains($0) }.sorted()
     }
 
     // MARK: - Rules
@@ -169,7 +162,7 @@ public struct EditEngine {
         }
     }
 
-    func commentFields(_ edit: Edit, needsContent: Bool) throws(EditError) -> (String, String?) {
+    mutating func commentFields(_ edit: Edit, needsContent: Bool) throws(EditError) -> (String, String?) {
         var commentID: String?
         var content: String?
         for member in edit.data {
@@ -185,7 +178,7 @@ public struct EditEngine {
                 }
                 content = text
             default:
-                if !edit.ignoreUnknown { throw .validation("Unknown field '\(member.key)'; \(edit.op.rawValue) takes comment\(needsContent ? " and content" : "")") }
+                try unknown(member.key, in: edit, "Unknown field '\(member.key)'; \(edit.op.rawValue) takes comment\(needsContent ? " and content" : "")")
             }
         }
         guard let commentID else { throw .validation("Field 'comment' is required: the id of the comment") }

@@ -20,11 +20,15 @@ public enum Quoted {
         }
     }
 
-    public static func text(_ text: String) -> String {
+    /// Text as it may be printed: at most `limit` characters, control
+    /// characters (ESC, NUL, C1) as `\u{1B}`, so input never drives a terminal.
+    public static func text(_ text: String, keepingNewlines: Bool = false, limit: Int = 60) -> String {
         var out = ""
         for (index, scalar) in text.unicodeScalars.enumerated() {
-            if index == 60 { return out + "…" }
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+            if index == limit { return out + "…" }
+            if keepingNewlines && (scalar == "\n" || scalar == "\t") {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 out.unicodeScalars.append(scalar)

@@ -5,6 +5,8 @@ import Foundation
 /// a `.some(nil)` optional field is cleared.
 public struct TaskChanges: Sendable {
     public var id: String?
+    /// Fields given that docket does not read (skipped with `ignore_unknown`).
+    public var ignored: [String] = []
     public var title: String?
     public var details: String??
     public var status: TaskStatus?
@@ -54,14 +56,6 @@ public struct TaskFieldReader {
         assignees, owner_id, owner_ids, assigned_to_id, assigned_user_ids, assignee_user_id, assignee_email, \
         subscribers, tags, links, linked_entities, <type>_id (contact_id, deal_id, …), metadata, created_by_id, id
         """
-
-    /// Whether a task.create/update field is one docket reads (in any dialect).
-    public static func isKnown(_ key: String) -> Bool {
-        knownKeys.contains(key) || (key.hasSuffix("_id") && !notLinks.contains(key)) || key == "created_by" || key == "attachments"
-    }
-
-    static let knownKeys: Set<String> = Set(knownFields.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\n" })
-        .map(String.init).filter { !$0.contains("<") && !$0.contains("(") && !$0.contains("…") && !$0.contains(")") })
 
     public init(workspace: Workspace, existing: Task?, ignoreUnknown: Bool) {
         self.workspace = workspace
@@ -156,6 +150,7 @@ public struct TaskFieldReader {
         if take("attachments") != nil {
             throw .validation("Attachments cannot be set through edits; link to the file from the details instead")
         }
+        changes.ignored = data.map(\.key).filter { !consumed.contains($0) }
         if !ignoreUnknown, let unknown = data.first(where: { !consumed.contains($0.key) }) {
             throw .validation("Unknown field '\(unknown.key)'; known fields: \(Self.knownFields). Add \"ignore_unknown\": true to skip fields docket does not know")
         }

@@ -5,7 +5,9 @@ extension BuildPipeline {
         switch stage {
         case .check:
             guard let output else { throw PipelineError(.check, message: "no site folder given") }
-            do throws(SiteOutput.SetupError) { try SiteOutput.check(output) } catch { throw PipelineError(.check, describing: error) }
+            do throws(SiteOutput.SetupError) { state.site = try SiteOutput(root: output, reusesPrevious: readsCache) } catch {
+                throw PipelineError(.check, describing: error)
+            }
         case .recover:
             do throws(WorkspaceTransaction.Failure) { state.outcome.recovered = try WorkspaceTransaction.recover(root) } catch {
                 throw PipelineError(.recover, describing: error)
@@ -36,8 +38,9 @@ extension BuildPipeline {
             if let engine = state.engine { state.activity.merge(engine.changes) }
         case .render:
             guard let output, let theme else { throw PipelineError(.render, message: "no site folder or theme given") }
-            let builder = SiteBuilder(workspace: state.outcome.workspace, activity: state.activity, theme: theme, now: now, output: output,
+            var builder = SiteBuilder(workspace: state.outcome.workspace, activity: state.activity, theme: theme, now: now, output: output,
                                       cacheDirectory: InputCache.directory(of: root), reusesPrevious: readsCache, progress: progress)
+            builder.opened = state.site
             do throws(SiteBuilder.BuildError) {
                 let report = try builder.build()
                 state.outcome.site = report

@@ -100,5 +100,7 @@ public struct BuildPipeline {
         var outcome: Outcome
         var engine: EditEngine?
         var activity = Activity()
+        /// The site folder, opened (and walked) once by the check stage.
+        var site: SiteOutput?
     }
 }
