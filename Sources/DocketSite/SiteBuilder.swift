@@ -73,25 +73,27 @@ public struct SiteBuilder {
         }
         clock.lap("api", into: &report)
 
-        let rows: RowFragments
-        do {
-            rows = try RowFragments(context: context, theme: theme, fingerprints: fingerprints.rows,
-                                    cache: RowCache(directory: cacheDirectory, reading: reusesPrevious), progress: progress)
-        } catch { throw .stage("rows", error) }
+        let rows = RowFragments(context: context, theme: theme, fingerprints: fingerprints.rows,
+                                cache: RowCache(directory: cacheDirectory, reading: reusesPrevious), progress: progress)
         defer { rows.finishSaving() }
         report.rowsRendered = rows.renderedCount
         clock.lap("rows", into: &report)
 
         // The task list is by far the largest; the other pages are made while it is.
-        let lists: [(path: String, template: String, view: @Sendable () -> [String: Any])] = [
-            ("tasks/index.html", "tasks", { context.taskListPage(rows) }),
-            ("index.html", "index", { context.overview(rows) }),
-            ("board.html", "board", { context.boardPage() }),
-            ("rejected.html", "rejected", { context.rejectedPage() }),
-            ("records/index.html", "records", { context.recordsIndexPage() }),
+        let pages = theme.pages
+        let lists: [(path: String, render: @Sendable () -> String)] = [
+            ("tasks/index.html", { pages.taskList.render(context.chrome(title: "Tasks", root: "../", section: "tasks"), context.taskListPage(rows)) }),
+            ("index.html", { pages.overview.render(context.chrome(title: "Overview", root: "", section: "overview"), context.overview(rows)) }),
+            ("board.html", { pages.board.render(context.chrome(title: "Board", root: "", section: "board"), context.boardPage()) }),
+            ("rejected.html", {
+                pages.rejected.render(context.chrome(title: "Rejected edits", root: "", section: "rejected"), context.rejectedPage())
+            }),
+            ("records/index.html", {
+                pages.recordsIndex.render(context.chrome(title: "Records", root: "../", section: "records"), context.recordsIndexPage())
+            }),
         ]
         try runEach("lists", lists, serialBelow: 2) { list in
-            try output.write(list.path, theme.render(list.template, list.view()))
+            try output.write(list.path, list.render())
         }
         clock.lap("lists", into: &report)
         let calendar = CalendarFeed(context: context, baseURL: workspace.settings.baseURL)
@@ -99,7 +101,8 @@ public struct SiteBuilder {
         let tabs = context.personTabs()
         try runEach("people", workspace.people, serialBelow: 2) { person in
             let page = context.personPage(person, tabs: tabs[person.id] ?? .init(), rows: rows)
-            try output.write("people/\(person.id).html", theme.render("person", page))
+            let chrome = context.chrome(title: person.name, root: "../", section: "people")
+            try output.write("people/\(person.id).html", pages.person.render(chrome, page))
             try output.write("feeds/\(person.id).ics", calendar.render(for: person))
             try output.write("feeds/\(person.id).atom", atom.render(for: person))
         }
@@ -109,7 +112,9 @@ public struct SiteBuilder {
             let path = "records/\(link.type)/\(link.id).html"
             let fingerprint = fingerprints.records[link.key] ?? 0
             if output.isCurrent(path, fingerprint: fingerprint) { return }
-            try output.write(path, theme.render("record", context.recordPage(link, rows: rows)), fingerprint: fingerprint)
+            let page = context.recordPage(link, rows: rows)
+            let chrome = context.chrome(title: page.record.name, root: "../../", section: "records", showsInstant: false)
+            try output.write(path, pages.record.render(chrome, page), fingerprint: fingerprint)
         }
         clock.lap("records", into: &report)
 
@@ -126,10 +131,10 @@ public struct SiteBuilder {
             let jsonIsCurrent = output.isCurrent(json, fingerprint: fingerprint)
             let commentsAreCurrent = comments.map { output.isCurrent($0, fingerprint: fingerprint) } ?? true
             if pageIsCurrent && jsonIsCurrent && commentsAreCurrent { return }
-            var view = context.taskPage(index, root: "../")
-            view["history"] = context.history(task.id, root: "../")
-            try output.write(page, theme.render("task", context.page(title: task.title, root: "../", showsInstant: false, view)), fingerprint: fingerprint)
-            try output.write(json, JSONWriter.canonicalBytes(api.taskDocument(index, detailsHTML: view["details_html"] as? String)),
+            let view = context.taskPage(index, root: "../")
+            let chrome = context.chrome(title: task.title, root: "../", showsInstant: false)
+            try output.write(page, pages.task.render(chrome, context.taskSummary(index, root: "../"), view), fingerprint: fingerprint)
+            try output.write(json, JSONWriter.canonicalBytes(api.taskDocument(index, detailsHTML: view.detailsHTML)),
                              fingerprint: fingerprint)
             if let comments { try output.write(comments, JSONWriter.canonicalBytes(api.commentsDocument(index)), fingerprint: fingerprint) }
         }

@@ -10,6 +10,8 @@ public struct Theme: Sendable {
         case missingTemplate(directory: String, name: String)
         case badTemplate(path: String, line: Int, column: Int, reason: String)
         case unreadable(FileError)
+        /// Names no view supplies where they are used, each at its `path:line:col`.
+        case unsupplied(TemplateProblems)
 
         public var description: String {
             switch self {
@@ -18,6 +20,7 @@ public struct Theme: Sendable {
                 "\(directory)/\(name).mustache: error: the theme has no template '\(name)'; every theme needs: \(Theme.requiredTemplates.joined(separator: ", "))"
             case .badTemplate(let path, let line, let column, let reason): "\(path):\(line):\(column): error: \(reason)"
             case .unreadable(let error): error.description
+            case .unsupplied(let problems): problems.description
             }
         }
     }
@@ -26,12 +29,11 @@ public struct Theme: Sendable {
     public static let requiredTemplates = ["layout", "index", "task", "tasks", "board", "person", "record", "records", "rejected",
                                              "partials/task-row", "partials/task-table-row"]
 
-    private let library: TemplateLibrary
+    /// The templates docket renders, bound to their views.
+    let pages: Pages
     /// A hash of every template and asset: part of every page's fingerprint,
     /// so a theme change re-renders everything.
     public private(set) var fingerprint: UInt64 = StableHash.fnv1a64("theme " + DocketVersion.current)
-    /// When set, every name a template looks up is noted (`docket template check`).
-    public var recorder: LookupRecorder?
     /// Asset files: path relative to `assets/` → their bytes.
     public private(set) var assets: [(relative: String, bytes: [UInt8])]
 
@@ -76,7 +78,7 @@ public struct Theme: Sendable {
         for name in Self.requiredTemplates where !library.contains(name) {
             throw .missingTemplate(directory: label, name: name)
         }
-        self.library = library
+        self.pages = try Pages(library)
         self.assets = assets
         self.fingerprint = fingerprint
     }
@@ -89,25 +91,6 @@ public struct Theme: Sendable {
             do throws(FileError) { files[relative] = try FileSystem.readBytes(directory + "/" + relative) } catch { throw .unreadable(error) }
         }
         return files
-    }
-
-    /// Renders a template with a view; a missing template is a clear error, not a blank page.
-    public func render(_ name: String, _ view: [String: Any]) throws(RenderError) -> String {
-        try render(name, value: TemplateValue(view: view))
-    }
-
-    /// Renders a view already made into template values (one view rendered by several templates).
-    public func render(_ name: String, value: TemplateValue) throws(RenderError) -> String {
-        guard library.contains(name) else { throw RenderError(template: name, reason: "the theme has no template '\(name).mustache'") }
-        do throws(TemplateError) { return try library.render(name, value, recorder: recorder) } catch {
-            throw RenderError(template: name, reason: error.description)
-        }
-    }
-
-    public struct RenderError: Error, CustomStringConvertible {
-        public var template: String
-        public var reason: String
-        public var description: String { reason.contains("error:") ? reason : "error: " + reason }
     }
 
     static func walk(_ root: String, _ relative: String = "") -> [String] {

@@ -29,11 +29,11 @@ public struct TemplateLibrary: Sendable {
     public var names: [String] { templates.keys.sorted() }
 
     /// Renders a template against a value (its top-level context).
-    public func render(_ name: String, _ value: TemplateValue, recorder: LookupRecorder? = nil) throws(TemplateError) -> String {
+    public func render(_ name: String, _ value: TemplateValue) throws(TemplateError) -> String {
         guard let template = templates[name] else {
             throw TemplateError(path: name, line: 1, column: 1, message: "no template '\(name)'")
         }
-        var renderer = TemplateRenderer(library: self, stack: [value], recorder: recorder)
+        var renderer = TemplateRenderer(library: self, stack: [value])
         try renderer.render(template.nodes, blocks: [:], indent: "", depth: 0)
         return renderer.output
     }

@@ -14,21 +14,15 @@ struct EscapingTests {
         #expect(HTMLEscape.escape("plain text") == "plain text")
     }
 
-    @Test func templatesUseItForEveryValue() throws {
-        let theme = try themeWhereEveryTemplateIs("<p title=\"{{x}}\">{{x}}{{{raw}}}</p>")
-        #expect(try theme.render("index", ["x": "\"><script>", "raw": "<b>ok</b>"]) == "<p title=\"&quot;&gt;&lt;script&gt;\">&quot;&gt;&lt;script&gt;<b>ok</b></p>")
+    @Test func pagesEscapeEveryValueFromTheWorkspace() throws {
+        var workspace = WorkspaceLoader.load(fixtures + "/basic").workspace
+        workspace.tasks[0].title = "\"><script>alert(1)</script>"
+        let context = SiteContext(workspace: workspace, now: now)
+        let pages = try Theme().pages
+        let row = pages.taskRow.render(context.taskSummary(0, root: "../"))
+        #expect(row.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!row.contains("<script>"))
     }
-}
-
-/// A theme whose every required template is `text` (loaded, then its folder removed).
-func themeWhereEveryTemplateIs(_ text: String) throws -> Theme {
-    let directory = NSTemporaryDirectory() + "docket-theme-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    for name in Theme.requiredTemplates {
-        try FileManager.default.createDirectory(atPath: (directory + "/" + name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: directory + "/\(name).mustache", atomically: true, encoding: .utf8)
-    }
-    return try Theme(base: directory)
 }
 
 struct DateFormattingTests {
@@ -112,27 +106,6 @@ struct ThemeTests {
     }
 
     /// Views are built as dictionaries and made into template values once;
-    /// every kind of value a view holds must read as it did.
-    @Test func viewsBecomeTheValuesTheirTemplatesRead() throws {
-        let template = """
-            [{{name}}|{{{html}}}|{{count}}|{{#flag}}F{{/flag}}{{^flag}}f{{/flag}}|{{#blank}}B{{/blank}}]
-            [{{#name}}in:{{name}}/{{outer}}{{/name}}|{{^none}}none{{/none}}|{{#tags}}<{{.}}>{{/tags}}]
-            [{{#person}}{{name}}@{{url}} {{outer}}{{/person}}|{{person.name}}|{{missing}}|{{#missing}}M{{/missing}}]
-            [{{#people}}{{name}},{{/people}}|{{#zero}}Z{{zero}}{{/zero}}|{{#counts}}{{.}} {{/counts}}|{{ratio}}]
-            """
-        let view: [String: Any] = [
-            "name": "Ada <Lovelace> & 'co'", "html": "<b>x</b>", "count": 41, "flag": false, "blank": "", "outer": "O",
-            "tags": ["a&b", "c"], "none": [String](), "person": ["name": "Jane", "url": "people/jane.html"] as [String: Any],
-            "people": [["name": "A"], ["name": "B"]] as [[String: Any]], "zero": 0, "counts": [1, 2], "ratio": 0.5,
-        ]
-        let rendered = try themeWhereEveryTemplateIs(template).render("index", view)
-        #expect(rendered == """
-            [Ada &lt;Lovelace&gt; &amp; &#39;co&#39;|<b>x</b>|41|f|B]
-            [in:Ada &lt;Lovelace&gt; &amp; &#39;co&#39;/O|none|<a&amp;b><c>]
-            [Jane@people/jane.html O|Jane||]
-            [A,B,|Z0|1 2 |0.5]
-            """)
-    }
 }
 
 struct RelativePhraseTests {

@@ -1,89 +1,123 @@
 import DocketCore
+import DocketTemplates
+
+/// A titled list of task rows with its count, an empty-state message and
+/// how many more there are: the overview's sections and a person's tabs.
+struct TaskSection: TemplateView {
+    var key: String
+    var title: String
+    var count: Int
+    var tasks: [RowHTML]
+    var empty: String
+    var moreURL: String?
+
+    static let viewName = "a list of tasks"
+    static let fields: [ViewField<TaskSection>] = [
+        .text("key") { $0.key },
+        .text("title") { $0.title },
+        .number("count") { $0.count },
+        .list("tasks") { $0.tasks },
+        .text("empty") { $0.empty },
+        .number("more") { $0.count - $0.tasks.count },
+        .flag("has_more") { $0.count > $0.tasks.count },
+        .optionalText("more_url") { $0.moreURL },
+    ]
+}
+
+struct OverviewPage: TemplateView {
+    struct Member: TemplateView {
+        var person: Person
+        var badge: Int
+
+        static let viewName = "a person on the overview"
+        static let fields: [ViewField<Member>] = [
+            .text("id") { $0.person.id },
+            .text("name") { $0.person.name },
+            .text("url") { "people/\($0.person.id).html" },
+            .number("badge") { $0.badge },
+            .flag("has_badge") { $0.badge > 0 },
+            .text("role") { $0.person.role.rawValue },
+            .flag("integration") { $0.person.kind == .integration },
+        ]
+    }
+
+    struct Chart: TemplateView {
+        var title: String
+        var svg: String
+
+        static let viewName = "a chart"
+        static let fields: [ViewField<Chart>] = [.text("title") { $0.title }, .text("svg") { $0.svg }]
+    }
+
+    var stats: [StatCard]
+    var sections: [TaskSection]
+    var people: [Member]
+    var charts: [Chart]
+
+    static let viewName = "the overview"
+    static let fields: [ViewField<OverviewPage>] = [
+        .list("stats") { $0.stats },
+        .list("sections") { $0.sections },
+        .list("people") { $0.people },
+        .list("charts") { $0.charts },
+    ]
+}
 
 extension SiteContext {
     /// How many rows each overview list shows before "see all".
     static let overviewListLimit = 12
 
-    func statCards(_ stats: Stats) -> [[String: Any]] {
+    func statCards(_ stats: Stats) -> [StatCard] {
         [
-            ["key": "overdue", "label": "Overdue", "value": stats.overdue, "alert": stats.overdue > 0],
-            ["key": "remainingToday", "label": "Due today", "value": stats.remainingToday, "alert": false],
-            ["key": "completedToday", "label": "Done today", "value": stats.completedToday, "alert": false],
-            ["key": "thisWeek", "label": "This week", "value": stats.thisWeek, "alert": false],
-            ["key": "completionRate", "label": "Completion", "value": "\(stats.completionRate)%", "alert": false],
-            ["key": "total", "label": "All tasks", "value": stats.total, "alert": false],
+            StatCard(key: "overdue", label: "Overdue", value: String(stats.overdue), alert: stats.overdue > 0),
+            StatCard(key: "remainingToday", label: "Due today", value: String(stats.remainingToday)),
+            StatCard(key: "completedToday", label: "Done today", value: String(stats.completedToday)),
+            StatCard(key: "thisWeek", label: "This week", value: String(stats.thisWeek)),
+            StatCard(key: "completionRate", label: "Completion", value: "\(stats.completionRate)%"),
+            StatCard(key: "total", label: "All tasks", value: String(stats.total)),
         ]
     }
 
-    /// A titled list of tasks with its count and an empty-state message.
-    func section(_ title: String, key: String, indices: [Int], empty: String, root: String, rows: RowFragments) -> [String: Any] {
-        let shown = indices.prefix(Self.overviewListLimit)
-        return [
-            "title": title, "key": key, "count": indices.count,
-            "tasks": rows.listRows(Array(shown), root: root),
-            "more": max(0, indices.count - shown.count),
-            "has_more": indices.count > shown.count,
-            "empty": empty,
-        ]
-    }
-
-    func overview(_ rows: RowFragments) -> [String: Any] {
-        let root = ""
+    func overview(_ rows: RowFragments) -> OverviewPage {
         let charts = Charts(context: self)
         var overdue: [Int] = []
         var today: [Int] = []
         var upcoming: [Int] = []
         for index in workspace.tasks.indices {
             let timing = timings[index]
-            let open = workspace.tasks[index].isOpen
             if timing.isOverdue {
                 overdue.append(index)
-            } else if open && timing.isDueToday {
+            } else if workspace.tasks[index].isOpen && timing.isDueToday {
                 today.append(index)
             } else if timing.isUpcoming {
                 upcoming.append(index)
             }
         }
-        let people = workspace.people.map { person -> [String: Any] in
-            let badge = stats.badges[person.id]?.count ?? 0
-            return [
-                "id": person.id, "name": person.name, "url": "people/\(person.id).html",
-                "badge": badge, "has_badge": badge > 0, "role": person.role.rawValue,
-                "integration": person.kind == .integration,
-            ]
+        func section(_ title: String, _ key: String, _ indices: [Int], _ empty: String) -> TaskSection {
+            let sorted = byDue(indices)
+            return TaskSection(key: key, title: title, count: sorted.count,
+                               tasks: rows.listRows(Array(sorted.prefix(Self.overviewListLimit)), root: ""), empty: empty)
         }
-        return page(title: "Overview", root: root, section: "overview", [
-            "stats": statCards(stats.overall),
-            "sections": [
-                section("Overdue", key: "overdue", indices: byDue(overdue), empty: "Nothing overdue. Nice work.", root: root, rows: rows),
-                section("Later today", key: "today", indices: byDue(today), empty: "Nothing else due today.", root: root, rows: rows),
-                section("Upcoming", key: "upcoming", indices: byDue(upcoming), empty: "Nothing scheduled ahead.", root: root, rows: rows),
+        return OverviewPage(
+            stats: statCards(stats.overall),
+            sections: [
+                section("Overdue", "overdue", overdue, "Nothing overdue. Nice work."),
+                section("Later today", "today", today, "Nothing else due today."),
+                section("Upcoming", "upcoming", upcoming, "Nothing scheduled ahead."),
             ],
-            "people": people,
-            "charts": [
-                ["title": "Open tasks by due week", "svg": charts.openByDueWeek()],
-                ["title": "Completed per day", "svg": charts.completionsPerDay()],
-                ["title": "Open tasks by priority", "svg": charts.openByPriority()],
-            ],
-        ])
+            people: workspace.people.map { OverviewPage.Member(person: $0, badge: stats.badges[$0.id]?.count ?? 0) },
+            charts: [
+                .init(title: "Open tasks by due week", svg: charts.openByDueWeek()),
+                .init(title: "Completed per day", svg: charts.completionsPerDay()),
+                .init(title: "Open tasks by priority", svg: charts.openByPriority()),
+            ])
     }
 
-    /// The values every page gets: the workspace name, the day, the path
-    /// back to the site root (pages work from file:// and any base path).
-    /// Pages rebuilt every time (overview, lists) also show the instant of the
-    /// build; task and record pages show only the day, so that an unchanged
-    /// task's page stays byte-identical from one build to the next.
-    func page(title: String, root: String, section: String = "", showsInstant: Bool = true,
-              _ extra: [String: Any]) -> [String: Any] {
-        var view = extra
-        if !section.isEmpty { view["section_" + section] = true }
-        view["page_title"] = title
-        view["workspace_name"] = workspace.settings.name
-        view["root"] = root
-        if showsInstant { view["now"] = ["text": format.instant(day.now), "iso": day.now.rfc3339] }
-        view["today"] = format.date(day.today)
-        view["rejected_count"] = activity.rejections.count
-        view["has_rejected"] = !activity.rejections.isEmpty
-        return view
+    /// The layout's view for a page. Pages rebuilt every time (overview,
+    /// lists) also show the instant of the build.
+    func chrome(title: String, root: String, section: String = "", showsInstant: Bool = true) -> PageChrome {
+        PageChrome(title: title, workspaceName: workspace.settings.name, root: root, section: section,
+                   now: showsInstant ? Moment(text: format.instant(day.now), iso: day.now.rfc3339) : nil,
+                   today: format.date(day.today), rejectedCount: activity.rejections.count)
     }
 }

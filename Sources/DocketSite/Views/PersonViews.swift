@@ -1,8 +1,44 @@
 import DocketCore
+import DocketTemplates
+
+/// A person's page: their badge and stats, and il's tabs — my (assigned to
+/// them), delegated (created by them for others), all.
+struct PersonPage: TemplateView {
+    struct Profile: TemplateView {
+        var person: Person
+        var badge: Int
+        var root: String
+
+        static let viewName = "a person"
+        static let fields: [ViewField<Profile>] = [
+            .text("id") { $0.person.id },
+            .text("name") { $0.person.name },
+            .text("role") { $0.person.role.rawValue },
+            .flag("integration") { $0.person.kind == .integration },
+            .number("badge") { $0.badge },
+            .flag("has_badge") { $0.badge > 0 },
+            .text("feed_ics") { $0.root + "feeds/\($0.person.id).ics" },
+            .text("feed_atom") { $0.root + "feeds/\($0.person.id).atom" },
+            .text("shields") { $0.root + "api/people/\($0.person.id)/shields.json" },
+            .optionalText("email") { $0.person.email },
+        ]
+    }
+
+    var person: Profile
+    var stats: [StatCard]
+    var doneURL: String
+    var tabs: [TaskSection]
+
+    static let viewName = "a person's page"
+    static let fields: [ViewField<PersonPage>] = [
+        .view("person") { $0.person },
+        .list("stats") { $0.stats },
+        .text("done_url") { $0.doneURL },
+        .list("tabs") { $0.tabs },
+    ]
+}
 
 extension SiteContext {
-    /// A person's page: their badge and stats, and il's tabs —
-    /// my (assigned to them), delegated (created by them for others), all.
     /// Rows per tab on a person's page.
     static let personTabLimit = 200
 
@@ -33,33 +69,22 @@ extension SiteContext {
         return tabs
     }
 
-    func personPage(_ person: Person, tabs work: PersonTabs, rows: RowFragments) -> [String: Any] {
+    func personPage(_ person: Person, tabs work: PersonTabs, rows: RowFragments) -> PersonPage {
         let root = "../"
-        let (mine, delegated, all) = (work.mine, work.delegated, work.all)
         // Each tab shows the soonest-due work; the rest is a filter away in the task list.
-        func tab(_ key: String, _ title: String, _ indices: [Int], _ empty: String) -> [String: Any] {
+        func tab(_ key: String, _ title: String, _ indices: [Int], _ empty: String) -> TaskSection {
             let shown = Array(byDue(indices).prefix(Self.personTabLimit))
-            return ["key": key, "title": title, "count": indices.count, "tasks": rows.listRows(shown, root: root), "empty": empty,
-                    "has_more": indices.count > shown.count, "more": indices.count - shown.count,
-                    "more_url": root + "tasks/index.html?assignee=\(person.id)"]
+            return TaskSection(key: key, title: title, count: indices.count, tasks: rows.listRows(shown, root: root), empty: empty,
+                               moreURL: root + "tasks/index.html?assignee=\(person.id)")
         }
-        let badge = stats.badges[person.id]?.count ?? 0
-        var profile: [String: Any] = [
-            "id": person.id, "name": person.name, "role": person.role.rawValue,
-            "integration": person.kind == .integration, "badge": badge, "has_badge": badge > 0,
-            "feed_ics": root + "feeds/\(person.id).ics", "feed_atom": root + "feeds/\(person.id).atom",
-            "shields": root + "api/people/\(person.id)/shields.json",
-        ]
-        if let email = person.email { profile["email"] = email }
-        return page(title: person.name, root: root, section: "people", [
-            "person": profile,
-            "stats": statCards(stats.byPerson[person.id] ?? Stats()),
-            "done_url": root + "tasks/index.html?assignee=\(person.id)&mode=completed",
-            "tabs": [
-                tab("my", "My open tasks", mine, "Nothing open is assigned."),
-                tab("delegated", "Delegated", delegated, "Nothing delegated to others."),
-                tab("all", "All involving \(person.name)", all, "No tasks involve this person yet."),
-            ],
-        ])
+        return PersonPage(
+            person: .init(person: person, badge: stats.badges[person.id]?.count ?? 0, root: root),
+            stats: statCards(stats.byPerson[person.id] ?? Stats()),
+            doneURL: root + "tasks/index.html?assignee=\(person.id)&mode=completed",
+            tabs: [
+                tab("my", "My open tasks", work.mine, "Nothing open is assigned."),
+                tab("delegated", "Delegated", work.delegated, "Nothing delegated to others."),
+                tab("all", "All involving \(person.name)", work.all, "No tasks involve this person yet."),
+            ])
     }
 }

@@ -1,5 +1,4 @@
 import DocketCore
-import DocketTemplates
 
 /// Each task's list row, rendered once per build (in parallel, through the
 /// theme's partials) and reused by every page that lists the task: the
@@ -18,19 +17,14 @@ struct RowFragments: Sendable {
     private let saving: BackgroundJob
 
     init(context: SiteContext, theme: Theme, fingerprints: [UInt64], cache: RowCache = RowCache(directory: nil),
-         progress: Progress? = nil) throws {
+         progress: Progress? = nil) {
         progress?.start("rows", total: context.workspace.tasks.count)
         defer { progress?.finish() }
-        let rendered = parallelMap(Array(context.workspace.tasks.indices)) { index -> Result<(String, String, Bool), Theme.RenderError> in
+        let rendered = parallelMap(Array(context.workspace.tasks.indices)) { index -> (String, String, Bool) in
             defer { progress?.advance() }
-            if let cached = cache.rows(for: fingerprints[index]) { return .success((cached.list, cached.table, false)) }
-            return Result { () throws(Theme.RenderError) in
-                // The summary is made into template values once and shared by both rows.
-                let summary = TemplateValue(view: context.taskSummary(index, root: "../"))
-                let table = summary.merging(TemplateValue(view: context.tableRowAdditions(index)))
-                return (try theme.render("partials/task-row", value: summary),
-                        try theme.render("partials/task-table-row", value: table), true)
-            }
+            if let cached = cache.rows(for: fingerprints[index]) { return (cached.list, cached.table, false) }
+            let summary = context.taskSummary(index, root: "../")
+            return (theme.pages.taskRow.render(summary), theme.pages.tableRow.render(summary, context.tableRowExtras(index)), true)
         }
         var list: [String] = []
         var table: [String] = []
@@ -38,7 +32,7 @@ struct RowFragments: Sendable {
         list.reserveCapacity(rendered.count)
         table.reserveCapacity(rendered.count)
         for (index, result) in rendered.enumerated() {
-            let (row, tableRow, isFresh) = try result.get()
+            let (row, tableRow, isFresh) = result
             list.append(row)
             table.append(tableRow)
             if isFresh { fresh.append((fingerprints[index], row, tableRow)) }
@@ -64,7 +58,7 @@ struct RowFragments: Sendable {
         return root == "../" ? row : row.replacingBytes("=\"../", with: "=\"" + root)
     }
 
-    func listRows(_ indices: [Int], root: String) -> [[String: Any]] {
-        indices.map { ["row_html": listRow($0, root: root)] }
+    func listRows(_ indices: [Int], root: String) -> [RowHTML] {
+        indices.map { RowHTML(html: listRow($0, root: root)) }
     }
 }

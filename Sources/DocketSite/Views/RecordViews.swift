@@ -1,0 +1,123 @@
+import DocketCore
+import DocketTemplates
+import Foundation
+
+/// A record's page: its fields and every task linked to it.
+struct RecordPage: TemplateView {
+    struct Record: TemplateView {
+        var link: Link
+        var name: String
+        var known: Bool
+        var fields: [KeyValue]
+        var apiURL: String
+
+        static let viewName = "a record"
+        static let fields: [ViewField<Record>] = [
+            .text("type") { $0.link.type },
+            .text("id") { $0.link.id },
+            .text("name") { $0.name },
+            .flag("known") { $0.known },
+            .list("fields") { $0.fields },
+            .text("api_url") { $0.apiURL },
+        ]
+    }
+
+    var record: Record
+    var open: [RowHTML]
+    var closed: [RowHTML]
+
+    static let viewName = "a record page"
+    static let fields: [ViewField<RecordPage>] = [
+        .view("record") { $0.record },
+        .list("open") { $0.open },
+        .number("open_count") { $0.open.count },
+        .list("closed") { $0.closed },
+        .number("closed_count") { $0.closed.count },
+    ]
+}
+
+/// Every record, grouped by type, with its open task count.
+struct RecordsIndexPage: TemplateView {
+    struct Entry: TemplateView {
+        var link: Link
+        var name: String
+        var known: Bool
+        var open: Int
+        var total: Int
+
+        static let viewName = "a record in the index"
+        static let fields: [ViewField<Entry>] = [
+            .text("name") { $0.name },
+            .text("id") { $0.link.id },
+            .flag("known") { $0.known },
+            .text("url") { "\($0.link.type)/\($0.link.id).html" },
+            .number("open") { $0.open },
+            .number("total") { $0.total },
+        ]
+    }
+
+    struct Group: TemplateView {
+        var type: String
+        var records: [Entry]
+
+        static let viewName = "a record type"
+        static let fields: [ViewField<Group>] = [
+            .text("type") { $0.type },
+            .text("heading") { SiteContext.pluralHeading($0.type) },
+            .list("records") { $0.records },
+            .number("count") { $0.records.count },
+        ]
+    }
+
+    var groups: [Group]
+
+    static let viewName = "the records index"
+    static let fields: [ViewField<RecordsIndexPage>] = [.list("groups") { $0.groups }]
+}
+
+extension SiteContext {
+    func recordPage(_ link: Link, rows: RowFragments) -> RecordPage {
+        let root = "../../"
+        let record = workspace.record(link)
+        let indices = byDue(tasksByRecord[link.key] ?? [])
+        let fields = (record?.fields ?? []).map { KeyValue(key: $0.key, value: Self.plainText($0.value.value)) }
+        return RecordPage(
+            record: .init(link: link, name: record?.name ?? link.id, known: record != nil, fields: fields,
+                          apiURL: root + "api/records/\(link.type)/\(link.id)/tasks.json"),
+            open: rows.listRows(indices.filter { workspace.tasks[$0].isOpen }, root: root),
+            closed: rows.listRows(indices.filter { !workspace.tasks[$0].isOpen }, root: root))
+    }
+
+    /// A record type as a heading: `company` → "Companies", `linkedin_profile` → "Linkedin profiles".
+    static func pluralHeading(_ type: String) -> String {
+        let words = type.replacingOccurrences(of: "_", with: " ")
+        let plural: String
+        if words.hasSuffix("y") && !["ay", "ey", "oy", "uy"].contains(where: words.hasSuffix) {
+            plural = words.dropLast() + "ies"
+        } else if ["s", "x", "ch", "sh"].contains(where: words.hasSuffix) {
+            plural = words + "es"
+        } else {
+            plural = words + "s"
+        }
+        return plural.prefix(1).uppercased() + plural.dropFirst()
+    }
+
+    /// Records by name ignoring case and accents (then by id, so equal names keep one order).
+    func recordsIndexPage() -> RecordsIndexPage {
+        var groups: [String: [(key: String, entry: RecordsIndexPage.Entry)]] = [:]
+        for link in recordLinks {
+            let indices = tasksByRecord[link.key] ?? []
+            let record = workspace.record(link)
+            let name = record?.name ?? link.id
+            let entry = RecordsIndexPage.Entry(link: link, name: name, known: record != nil,
+                                               open: indices.filter { workspace.tasks[$0].isOpen }.count, total: indices.count)
+            groups[link.type, default: []].append((name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), entry))
+        }
+        return RecordsIndexPage(groups: groups.keys.sorted().map { type in
+            let records = (groups[type] ?? []).sorted {
+                $0.key != $1.key ? $0.key.precedesInByteOrder($1.key) : $0.entry.link.id.precedesInByteOrder($1.entry.link.id)
+            }
+            return .init(type: type, records: records.map(\.entry))
+        })
+    }
+}

@@ -1,0 +1,37 @@
+/// A template bound to the view types it renders (bottom of the stack
+/// first): checked once when the theme loads, then rendered many times.
+public struct CompiledTemplate: Sendable {
+    let nodes: [BoundNode]
+    public let name: String
+
+    /// Renders against views of the types it was bound to, in the same order.
+    public func render(_ views: any TemplateView...) -> String {
+        var renderer = TypedRenderer(stack: views.map { .view($0) })
+        renderer.render(nodes, indent: "")
+        return renderer.output
+    }
+}
+
+/// Every problem found binding templates to views, each `path:line:col: error: …`.
+public struct TemplateProblems: Error, Sendable, CustomStringConvertible {
+    public var errors: [TemplateError]
+    public init(errors: [TemplateError]) { self.errors = errors }
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+extension TemplateLibrary {
+    /// Binds template `name` to a stack of view types (the outermost first,
+    /// the page's own view last): every name, in the template and all it
+    /// includes, must be supplied by a view in scope where it is used.
+    public func compile(_ name: String, views: [any TemplateView.Type]) throws(TemplateProblems) -> CompiledTemplate {
+        var binder = ViewBinder(library: self)
+        let nodes = binder.bind(name, stack: views.map { .view($0) })
+        guard binder.problems.isEmpty else { throw TemplateProblems(errors: binder.problems) }
+        return CompiledTemplate(nodes: nodes, name: name)
+    }
+}
+
+extension CompiledTemplate {
+    /// A template that renders nothing: a placeholder while problems are collected.
+    public static func empty(_ name: String) -> CompiledTemplate { CompiledTemplate(nodes: [], name: name) }
+}
