@@ -15,14 +15,16 @@ public protocol TemplateView: Sendable {
     static var fields: [ViewField<Self>] { get }
     /// What error messages call this view ("task page").
     static var viewName: String { get }
+    /// The value of field `index` (a position in `fields`). Given by default;
+    /// a requirement so that each view's witness is specialized for it.
+    func field(_ index: Int) -> FieldValue
 }
 
 extension TemplateView {
     public static var viewName: String { String(describing: Self.self) }
 
-    /// The value of field `index` (a position in `fields`).
-    @inline(__always)
-    func field(_ index: Int) -> FieldValue { Self.fields[index].read(self) }
+    @inlinable
+    public func field(_ index: Int) -> FieldValue { Self.fields[index].read(self) }
 
     static var fieldNames: [String] { fields.map(\.name) }
 
@@ -34,7 +36,7 @@ extension TemplateView {
 public struct ViewField<View>: Sendable {
     public let name: String
     let kind: FieldKind
-    let read: @Sendable (View) -> FieldValue
+    @usableFromInline let read: @Sendable (View) -> FieldValue
 
     /// Text; escaped by `{{name}}`, raw by `{{{name}}}`.
     public static func text(_ name: String, _ read: @escaping @Sendable (View) -> String) -> Self {
