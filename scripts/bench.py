@@ -15,6 +15,9 @@ and times with hyperfine, in one run:
   floor            read every input file + the cmark CLI over every details file
   floor, 8 readers the same with eight `cat`s reading at once (docket reads
                    on eight threads: this VM's disk answers faster with reads in flight)
+  stage profile    docket's cold render on tmpfs with `--verbose`, pinned to one
+                   core (`taskset -c 0`) and then to two (`taskset -c 0-1`): how
+                   much each stage gains from the second core
 
 Output goes to the same disk for every contender, then once more to tmpfs
 (/dev/shm). Every timed run starts with its input files read once, as the
@@ -154,6 +157,7 @@ def main():
     me = os.path.abspath(__file__)
     rows = []
     profiles = []
+    stages = []
     for n in SIZES:
         ws = generate(n)
         site = hugo_site(n, ws)
@@ -198,13 +202,55 @@ def main():
                 again = subprocess.run([DOCKET, "build", "--workspace", ws, "--out", out_d, "--now", NOW, "--verbose", "--quiet"],
                                        capture_output=True, text=True).stderr
                 profiles.append((n, verbose, "\n".join(l for l in again.splitlines() if not l.startswith("queue/"))))
+            if target == "tmpfs":
+                stages.append((n, stage_profile(ws, out_d, cold)))
             rows.append(r)
             shutil.rmtree(out_d, ignore_errors=True)
             shutil.rmtree(out_h, ignore_errors=True)
-    report(rows, profiles)
+    report(rows, profiles, stages)
 
 
-def report(rows, profiles):
+def stage_times(text):
+    """Stage name -> seconds from `--verbose` output."""
+    times = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and parts[-1] == "s" and not line.startswith("Rendered"):
+            try:
+                times[" ".join(parts[:-2])] = float(parts[-2])
+            except ValueError:
+                pass
+    return times
+
+
+def stage_profile(ws, out_d, cold):
+    """Median of RUNS cold renders per stage, on one core and on two."""
+    result = {}
+    for label, cpus in (("1 core", "0"), ("2 cores", "0-1")):
+        runs = []
+        for _ in range(RUNS):
+            sh(cold)
+            err = subprocess.run(["taskset", "-c", cpus, DOCKET, "render", "--workspace", ws, "--out", out_d, "--now", NOW,
+                                  "--verbose", "--quiet", "--no-cache"], capture_output=True, text=True).stderr
+            runs.append(stage_times(err))
+        result[label] = {k: sorted(r.get(k, 0) for r in runs)[len(runs) // 2] for k in runs[0]}
+    return result
+
+
+def stage_table(n, profile):
+    one, two = profile["1 core"], profile["2 cores"]
+    total1, total2 = sum(one.values()), sum(two.values())
+    lines = ["### Stages at %d tasks, cold render on tmpfs, one core against two" % n, "",
+             "| stage | 1 core | 2 cores | speed-up | share of the 2-core build |", "|---|---|---|---|---|"]
+    for stage in one:
+        a, b = one[stage], two.get(stage, 0)
+        speed = "%.2f×" % (a / b) if b > 0.005 else "–"
+        lines.append("| %s | %.3f s | %.3f s | %s | %.0f%% |" % (stage, a, b, speed, 100 * b / total2 if total2 else 0))
+    lines.append("| all stages | %.3f s | %.3f s | %.2f× | 100%% |" % (total1, total2, total1 / total2 if total2 else 0))
+    return lines
+
+
+def report(rows, profiles, stages=()):
     def s(x):
         return "%.2f s" % x[0]
     lines = ["| tasks | output | docket cold | docket rebuild (1 edit) | hugo cold | hugo rebuild | cold ÷ hugo | rebuild ÷ hugo rebuild | peak MB docket / hugo | validate | validate --no-cache | floor | cold ÷ floor | floor, 8 readers | cold ÷ that |",
@@ -230,6 +276,8 @@ def report(rows, profiles):
            "*docket rebuild* is `docket build` after one queued comment (apply + render into the built folder);",
            "*hugo rebuild* is `hugo` after one content file changed (Hugo re-renders every page).",
            "The floor reads every input file (one `cat` at a time) and runs the `cmark` CLI over every details file; *floor, 8 readers* does the same reading with eight `cat`s at once, as docket reads.", "", table, ""]
+    for n, profile in stages:
+        doc += stage_table(n, profile) + [""]
     for n, cold, again in profiles:
         doc += ["## Where docket's time goes at %d tasks" % n, "", "Cold render (`--verbose`):", "", "```", cold.strip(), "```", "",
                 "Rebuild after one queued edit:", "", "```", again.strip(), "```", ""]

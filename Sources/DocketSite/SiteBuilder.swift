@@ -81,8 +81,19 @@ public struct SiteBuilder {
 
         // The task list is by far the largest; the other pages are made while it is.
         let pages = theme.pages
+        // The task list: its data for the browser, then its pages (index.html is page 1).
+        let listData = ListData(context: context).files()
+        try run("lists") { for file in listData { try output.write(file.path, file.bytes) } }
+        let scripts = listData.map { String($0.path.dropFirst("tasks/".count)) }
+        let open = context.openByDue
+        let listPages = max(1, (open.count + TaskListPage.rowsPerPage - 1) / TaskListPage.rowsPerPage)
+        try runEach("lists", Array(1...listPages), serialBelow: 2) { page in
+            let title = page == 1 ? "Tasks" : "Tasks, page \(page)"
+            let view = context.taskListPage(rows, open: open, page: page, dataScripts: scripts)
+            try output.write("tasks/" + TaskListPage.path(page: page),
+                             pages.taskList.render(context.chrome(title: title, root: "../", section: "tasks"), view))
+        }
         let lists: [(path: String, render: @Sendable () -> String)] = [
-            ("tasks/index.html", { pages.taskList.render(context.chrome(title: "Tasks", root: "../", section: "tasks"), context.taskListPage(rows)) }),
             ("index.html", { pages.overview.render(context.chrome(title: "Overview", root: "", section: "overview"), context.overview(rows)) }),
             ("board.html", { pages.board.render(context.chrome(title: "Board", root: "", section: "board"), context.boardPage()) }),
             ("rejected.html", {

@@ -87,11 +87,11 @@ struct ViewBinder {
             var owner = type
             for part in name.parts.dropFirst() {
                 guard case .view(let nested) = kind else {
-                    report(location.error("'\(name.text)': '\(owner.fieldNames[path.last!])' of \(owner.viewName) has no fields, so '\(part)' cannot be read from it"))
+                    report(location.error("'\(name.text)': '\(owner.fieldNames[path[path.count - 1]])' of \(owner.viewName) view has no fields, so '\(part)' cannot be read from it"))
                     return missing
                 }
                 guard let next = nested.fieldIndex(part) else {
-                    report(location.error("\(nested.viewName) has no '\(part)' (in '\(name.text)')\(hint(part, nested.fieldNames))"))
+                    report(location.error("no field '\(part)' in \(nested.viewName) view (in '\(name.text)')\(hint(part, nested.fieldNames))"))
                     return missing
                 }
                 path.append(next)
@@ -108,10 +108,11 @@ struct ViewBinder {
         var viewNames: [String] = []
         for case .view(let type) in stack.reversed() {
             names += type.fieldNames
-            viewNames.append(type.viewName)
+            viewNames.append(type.viewName + " view")
         }
-        let scope = viewNames.isEmpty ? "no view is in scope" : "in scope: " + viewNames.joined(separator: ", ")
-        report(location.error("no view supplies '\(name.text)' here (\(scope))\(hint(first, names))"))
+        let scope = viewNames.count < 2 ? (viewNames.first ?? "any view")
+            : viewNames.dropLast().joined(separator: ", ") + " or " + viewNames[viewNames.count - 1]
+        report(location.error("no field '\(name.text)' in \(scope)\(hint(first, names))"))
         return missing
     }
 

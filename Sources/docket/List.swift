@@ -13,7 +13,7 @@ struct List: ParsableCommand {
     )
     @Option(help: ArgumentHelp("pending, in_progress, completed, cancelled, or open (pending and in_progress); comma-separated for several.", valueName: "status")) var status: String?
     @Option(help: ArgumentHelp("low, normal (or medium), high, urgent (comma-separated).", valueName: "priority")) var priority: String?
-    @Option(help: ArgumentHelp("Tasks assigned to this person.", valueName: "person")) var assignee: String?
+    @Option(help: ArgumentHelp("Tasks assigned to this person; \"unassigned\" for tasks assigned to nobody.", valueName: "person")) var assignee: String?
     @Option(help: ArgumentHelp("Task type(s), comma-separated.", valueName: "type")) var type: String?
     @Option(help: "Tasks with this tag.") var tag: String?
     @Option(help: ArgumentHelp("Tasks linked to a record, as type:id (contact:cont_ada; contacts:cont_ada works too).", valueName: "type:id")) var link: String?

@@ -45,9 +45,12 @@ struct SiteBrowserTests {
     func filtersShowTheSameTasksAsTheCommandLine(query: String, arguments: [String]) throws {
         let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?\(query)")
         let list = TaskListDOM(dom: page.dom)
-        let expected = try BuiltSample.cliIDs(arguments)
-        #expect(list.rows.count == 62)
+        // Without a mode or a status the page lists open tasks, as `--status open` does.
+        let opens = query.contains("mode=") || query.contains("status=") ? [] : ["--status", "open"]
+        let expected = try BuiltSample.cliIDs(arguments + opens)
+        #expect(list.rows.count == expected.count)
         #expect(Set(list.visibleRows) == expected, "\(query)")
+        #expect(page.dom.contains(#"data-shown="\#(expected.count)""#))
         #expect(!expected.isEmpty || query.contains("&"), "a filter that matches nothing proves little: \(query)")
         #expect(page.console.isEmpty, "\(page.console)")
     }
@@ -85,7 +88,7 @@ struct SiteBrowserTests {
     }
 
     @Test func theDueRangeIsInclusiveLocalDays() throws {
-        let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?from=2026-03-17&to=2026-03-19")
+        let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?from=2026-03-17&to=2026-03-19&mode=all")
         let workspace = WorkspaceLoader.load(BuiltSample.workspace).workspace
         let day = DayContext(now: Instant(rfc3339: fixtureNow)!, settings: workspace.settings)
         let expected = Set(workspace.tasks.filter { task in
@@ -150,12 +153,14 @@ struct SiteBrowserTests {
         }
     }
 
-    /// Without JavaScript the browser shows the file as written: every row, none hidden.
-    @Test func withoutJavaScriptEveryTaskIsListed() throws {
+    /// Without JavaScript the list is the file as written: open tasks by due, one page.
+    @Test func withoutJavaScriptTheListShowsOpenTasksByDue() throws {
         let html = try read(BuiltSample.site + "/tasks/index.html")
-        let list = TaskListDOM(dom: html)
-        #expect(list.rows.count == 62 && list.visibleRows.count == 62)
-        #expect(html.contains("<noscript><p class=\"muted\">Filtering and sorting need JavaScript; every task is listed below.</p></noscript>"))
+        let expected = try docket(["list", "--json", "--status", "open", "--workspace", BuiltSample.workspace, "--now", fixtureNow])
+        let ids = (try JSONParser.parse(expected.stdout))["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+        #expect(!ids.isEmpty && TaskListDOM(dom: html).visibleRows == ids)
+        #expect(html.contains("open tasks are listed below by due, 1–\(ids.count) of \(ids.count).</p></noscript>"))
+        #expect(!FileManager.default.fileExists(atPath: BuiltSample.site + "/tasks/page-2.html"))
     }
 
     @Test func everyKindOfPageLoadsWithoutAConsoleMessage() throws {
@@ -241,8 +246,11 @@ struct XSSTests {
             #expect(pages.count >= 12)
             for page in pages {
                 let html = try read(dir + "/site/" + page)
-                let scripts = html.components(separatedBy: "<script").count - 1
-                #expect(scripts == (page == "tasks/index.html" ? 1 : 0), "\(page) holds a <script> docket did not put there")
+                // Only docket's own: the list's app and its data files, on task-list pages.
+                let scripts = html.components(separatedBy: "<script").dropFirst().map { String($0.prefix { $0 != ">" }) }
+                let isList = page == "tasks/index.html" || page.hasPrefix("tasks/page-")
+                let ours = scripts.allSatisfy { $0 == #" src="../assets/app.js""# || $0.hasPrefix(#" src="data/tasks-"#) || $0 == #" src="data/dict.js""# }
+                #expect(ours && (isList ? scripts.count == 3 : scripts.isEmpty), "\(page) holds a <script> docket did not put there: \(scripts)")
                 for tag in htmlTags(html) {
                     let lower = tag.lowercased()
                     // Attribute names only: quoted values (where `"` is always escaped) are text.
@@ -327,9 +335,48 @@ struct FeedTests {
     }
 }
 
+/// The task list beyond one page: paged files without JavaScript, a page of
+/// results at a time with it, and every answer the command line's.
+struct LargeListBrowserTests {
+    /// 250 tasks: index.html, page-2.html and page-3.html hold the open tasks by due, 100 a page.
+    @Test func theListIsPagedWithAndWithoutJavaScript() throws {
+        try withTemporaryDirectory { dir in
+            #expect(try docket(["generate", "--tasks", "250", "--queued", "0", "--now", fixtureNow, dir + "/ws"]).status == 0)
+            #expect(try docket(["render", "--workspace", dir + "/ws", "--out", dir + "/site", "--now", fixtureNow, "--quiet"]).status == 0)
+            let listed = try docket(["list", "--json", "--status", "open", "--limit", "1000", "--workspace", dir + "/ws", "--now", fixtureNow])
+            let open = (try JSONParser.parse(listed.stdout))["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+            #expect(open.count > 200 || open.count > 100, "the sample should span pages: \(open.count) open")
+            var paged: [String] = []
+            var page = 1
+            while FileManager.default.fileExists(atPath: dir + "/site/tasks/" + (page == 1 ? "index.html" : "page-\(page).html")) {
+                let html = try read(dir + "/site/tasks/" + (page == 1 ? "index.html" : "page-\(page).html"))
+                let rows = TaskListDOM(dom: html).visibleRows
+                #expect(rows.count <= 100)
+                #expect(html.contains(#"rel="next""#) == (paged.count + rows.count < open.count))
+                #expect(html.contains(#"rel="prev""#) == (page > 1))
+                paged += rows
+                page += 1
+            }
+            #expect(paged == open)
+            // With JavaScript: the second page of the same answer, from the address.
+            let second = try Browser.load("file://\(dir)/site/tasks/index.html?page=2")
+            #expect(TaskListDOM(dom: second.dom).visibleRows == Array(open.dropFirst(100).prefix(100)))
+            #expect(second.dom.contains(#"data-shown="\#(open.count)""#))
+            #expect(second.console.isEmpty, "\(second.console)")
+            // And every task, sorted by title descending, in the command line's order, page by page.
+            let all = try docket(["list", "--json", "--sort", "-title", "--limit", "1000", "--workspace", dir + "/ws", "--now", fixtureNow])
+            let byTitle = (try JSONParser.parse(all.stdout))["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+            for number in 1...3 {
+                let loaded = try Browser.load("file://\(dir)/site/tasks/index.html?mode=all&sort=-title&page=\(number)")
+                #expect(TaskListDOM(dom: loaded.dom).visibleRows == Array(byTitle.dropFirst((number - 1) * 100).prefix(100)), "page \(number)")
+            }
+        }
+    }
+}
+
 /// The task list at 10,000 tasks: filtering still works, and the time it
 /// takes is printed (measured, never asserted; see `make bench`).
-struct LargeListBrowserTests {
+struct TenThousandTaskListBrowserTests {
     @Test func filtersTenThousandTasks() throws {
         try withTemporaryDirectory(under: FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : nil) { dir in
             #expect(try docket(["generate", "--tasks", "10000", "--queued", "0", "--now", fixtureNow, dir + "/ws"]).status == 0)
@@ -350,10 +397,11 @@ struct LargeListBrowserTests {
             let page = try Browser.load("file://\(dir)/site/tasks/driven.html", budgetMilliseconds: 20000)
             let seconds = Date().timeIntervalSince(started)
             let list = TaskListDOM(dom: page.dom)
-            #expect(list.rows.count == 10_000)
-            let expected = try docket(["list", "--json", "--status", "pending", "--workspace", dir + "/ws", "--now", fixtureNow])
-            let ids = Set((try JSONParser.parse(expected.stdout))["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? [])
-            #expect(Set(list.visibleRows) == ids && !ids.isEmpty)
+            let expected = try docket(["list", "--json", "--status", "pending", "--limit", "100000", "--workspace", dir + "/ws", "--now", fixtureNow])
+            let ids = (try JSONParser.parse(expected.stdout))["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+            // The first page of the answer, and the count of all of it.
+            #expect(list.visibleRows == Array(ids.prefix(100)) && !ids.isEmpty)
+            #expect(page.dom.contains(#"data-shown="\#(ids.count)""#))
             let size = (try FileManager.default.attributesOfItem(atPath: dir + "/site/tasks/index.html")[.size] as? Int) ?? 0
             let filterMS = TaskListDOM(dom: page.dom).attribute("data-filter-ms", ofElementWithID: "main") ?? page.dom.firstMatch(of: /data-filter-ms="(\d+)"/).map { String($0.1) } ?? "?"
             let loadMS = page.dom.firstMatch(of: /data-load-ms="(\d+)"/).map { String($0.1) } ?? "?"

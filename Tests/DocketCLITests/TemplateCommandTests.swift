@@ -40,12 +40,12 @@ struct TemplateCommandTests {
             let typo = try docket(["template", "check", dir])
             #expect(typo.status == 1)
             // Every problem, each where it is, with the views in scope there and the closest name.
-            #expect(typo.stderr.contains("\(dir)/task.mustache:4:5: error: no view supplies 'titel' here (in scope: a task page, a task, the page (layout)); did you mean 'title'?"))
-            #expect(typo.stderr.contains("error: no view supplies 'nmae' here (in scope: a person, a comment, a task page, a task, the page (layout)); did you mean 'name'?"))
+            #expect(typo.stderr.contains("\(dir)/task.mustache:4:5: error: no field 'titel' in a task page view, a task view or the layout view; did you mean 'title'?"))
+            #expect(typo.stderr.contains("error: no field 'nmae' in a person view, a comment view, a task page view, a task view or the layout view; did you mean 'name'?"))
             #expect(typo.stderr.contains("error: 2 problem(s) in \(dir)"))
             // The same check runs whenever a theme loads: a build with it stops before writing anything.
             let build = try docket(["build", "--workspace", fixtures + "/basic", "--out", dir + "/site", "--templates", dir, "--now", "2026-03-18T13:00:00Z"])
-            #expect(build.status == 1 && build.stderr.contains("task.mustache:4:5: error: no view supplies 'titel' here"))
+            #expect(build.status == 1 && build.stderr.contains("task.mustache:4:5: error: no field 'titel' in a task page view"))
             #expect(!FileManager.default.fileExists(atPath: dir + "/site/index.html"))
             try "{{<layout}}{{$content}}{{#x}}{{/content}}{{/layout}}".write(toFile: dir + "/board.mustache", atomically: true, encoding: .utf8)
             let broken = try docket(["template", "check", dir])

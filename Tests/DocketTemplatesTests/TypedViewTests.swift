@@ -110,25 +110,25 @@ struct TypedViewRenderingTests {
 struct TypedViewLoadErrorTests {
     @Test func anUnknownNameIsALoadErrorWithItsPlaceAndTheClosestName() throws {
         #expect(try problems("ok\n  {{nmae}}") == [
-            "main.mustache:2:3: error: no view supplies 'nmae' here (in scope: a card); did you mean 'name'?",
+            "main.mustache:2:3: error: no field 'nmae' in a card view; did you mean 'name'?",
         ])
         #expect(try problems("{{#people}}{{emial}}{{/people}}") == [
-            "main.mustache:1:12: error: no view supplies 'emial' here (in scope: Person, a card); did you mean 'email'?",
+            "main.mustache:1:12: error: no field 'emial' in Person view or a card view; did you mean 'email'?",
         ])
     }
 
     @Test func dottedNamesAreCheckedPartByPart() throws {
-        #expect(try problems("{{person.nam}}") == ["main.mustache:1:1: error: Person has no 'nam' (in 'person.nam'); did you mean 'name'?"])
+        #expect(try problems("{{person.nam}}") == ["main.mustache:1:1: error: no field 'nam' in Person view (in 'person.nam'); did you mean 'name'?"])
         #expect(try problems("{{count.value}}") == [
-            "main.mustache:1:1: error: 'count.value': 'count' of a card has no fields, so 'value' cannot be read from it",
+            "main.mustache:1:1: error: 'count.value': 'count' of a card view has no fields, so 'value' cannot be read from it",
         ])
     }
 
     @Test func everyProblemIsListedOnceEvenInAPartialUsedTwice() throws {
         let found = try problems("{{one}}{{>p}}{{>p}}{{two}}", partials: ["p": "{{three}}"])
         #expect(found.count == 3)
-        #expect(found.contains { $0.hasPrefix("p.mustache:1:1: error: no view supplies 'three'") })
-        #expect(found.contains { $0.hasPrefix("main.mustache:1:20: error: no view supplies 'two'") })
+        #expect(found.contains { $0.hasPrefix("p.mustache:1:1: error: no field 'three'") })
+        #expect(found.contains { $0.hasPrefix("main.mustache:1:20: error: no field 'two'") })
     }
 
     @Test func aSectionOverATextListHasOnlyTheImplicitName() throws {

@@ -1,10 +1,27 @@
-/* docket task list: filters, modes and sorting in the browser.
- * No framework, no network request, no inline handlers. The state lives in
- * the URL query (?q=&status=&priority=&assignee=&type=&tag=&link=&from=&to=&mode=&sort=&filters=)
+/* docket task list: filters, modes, sorting and pages in the browser.
+ * No framework, no network request, no inline handlers. The tasks come from
+ * the data scripts the page loads after this one (tasks/data/dict.js, then
+ * tasks/data/tasks-N.js, written by docket as one columnar object each): a
+ * <script src> works from file://, where fetch is refused. The state lives
+ * in the URL query (?q=&status=&priority=&assignee=&type=&tag=&link=&from=&to=&mode=&sort=&filters=&page=)
  * (`filters` is Kasar's FilterGroup as JSON, `sort` a key or Kasar's JSON sort array, as `docket list` takes them)
- * so a view can be bookmarked and shared; it works from file:// and under any base path.
- * Without JavaScript the page lists every task. */
-(function () {
+ * so a view can be bookmarked and shared; it works under any base path.
+ * Until the data has loaded, and without JavaScript, the page shows the
+ * rows docket rendered: open tasks by due, one page of them. */
+window.docketList = (function () {
+  'use strict';
+  var dictionary = null;
+  var chunks = [];
+  return {
+    dictionary: function (d) { dictionary = d; },
+    chunk: function (c) {
+      chunks.push(c);
+      if (dictionary && chunks.length === dictionary.chunks) { startTaskList(dictionary, chunks); }
+    }
+  };
+})();
+
+function startTaskList(D, chunks) {
   'use strict';
 
   var table = document.getElementById('task-table');
@@ -12,45 +29,96 @@
   if (!table || !form) { return; }
 
   var tbody = table.tBodies[0];
-  var FILTERS = ['q', 'status', 'priority', 'assignee', 'type', 'tag', 'link', 'from', 'to', 'mode', 'sort', 'filters'];
+  var PAGE_SIZE = 100;
+  var FILTERS = ['q', 'status', 'priority', 'assignee', 'type', 'tag', 'link', 'from', 'to', 'mode', 'sort', 'filters', 'page'];
+  var STATUSES = ['pending', 'in_progress', 'completed', 'cancelled'];
+  var STATUS_LABELS = ['Pending', 'In progress', 'Completed', 'Cancelled'];
   var STATUS_RANK = { pending: 0, in_progress: 1, completed: 2, cancelled: 3 };
   // low < normal < high < urgent, as `docket list --sort priority` orders them.
+  var PRIORITIES = ['low', 'normal', 'high', 'urgent'];
+  var PRIORITY_LABELS = ['Low', 'Normal', 'High', 'Urgent'];
   var PRIORITY_RANK = { low: 0, normal: 1, high: 2, urgent: 3 };
+  var MODE_BITS = { today: 1, overdue: 2, upcoming: 4, completed: 8 };
   var count = document.getElementById('match-count');
   var permalink = document.getElementById('permalink');
   var noMatch = document.getElementById('no-match');
-  var total = Number(table.getAttribute('data-total')) || 0;
+  var pager = document.getElementById('pager');
+  var total = D.total;
+  var base = D.base * 1000;
 
-  // Read every row once; filtering then touches only the `hidden` flag.
-  function words(text) { return text ? text.split(' ') : []; }
-  var rows = Array.prototype.map.call(tbody.rows, function (row, index) {
-    var d = row.dataset;
-    var cells = row.cells;
-    // Search covers what the row shows of the task: title and tags, assignees, linked records.
-    var search = (cells[0].textContent + ' ' + cells[5].textContent + ' ' + cells[6].textContent).replace(/\s+/g, ' ').toLowerCase();
-    return {
-      el: row,
-      index: index,
-      status: d.s,
-      priority: d.p,
-      type: d.t,
-      assignees: words(d.a),
-      tags: words(d.g),
-      links: words(d.l),
-      due: d.d === '' ? Infinity : Number(d.d),
-      dueDay: d.dd,
-      modes: words(d.m),
-      updated: Number(d.u),
-      created: Number(d.c),
-      createdBy: d.cb || '',
-      completed: d.x === '' || d.x === undefined ? null : Number(d.x),
-      meta: d.meta ? JSON.parse(d.meta) : {},
-      // The first assignee's name, as `docket list --sort assignee` compares them.
-      assigneeName: cells[5].firstElementChild ? cells[5].firstElementChild.textContent.trim() : '',
-      search: search,
-      title: cells[0].firstElementChild ? cells[0].firstElementChild.textContent.toLowerCase() : ''
-    };
+  function split(text) { return text ? text.split(',').map(Number) : []; }
+  function escapeHTML(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+  function iso(ms) { return new Date(ms).toISOString().replace('.000Z', 'Z'); }
+  function isoDay(dayNumber) { return new Date(dayNumber * 86400000).toISOString().slice(0, 10); }
+  function dayNumber(text) { var ms = Date.parse(text + 'T00:00:00Z'); return isNaN(ms) ? null : Math.floor(ms / 86400000); }
+
+  // One record per task, in due order (the data's order); filtering and sorting read these.
+  var rows = [];
+  chunks.forEach(function (c) {
+    for (var i = 0; i < c.id.length; i++) {
+      var bits = parseInt(c.modes.charAt(i), 32);
+      var assignees = split(c.assignees[i]).map(function (n) { return D.people[n]; });
+      var links = split(c.links[i]).map(function (n) { return D.records[n]; });
+      var meta = c.metadata[i];
+      rows.push({
+        index: rows.length,
+        id: c.id[i],
+        titleText: c.title[i],
+        title: c.title[i].toLowerCase(),
+        short: c.id[i].slice(-parseInt(c.short.charAt(i), 36)),
+        status: STATUSES[Number(c.status.charAt(i))],
+        priority: PRIORITIES[Number(c.priority.charAt(i))],
+        type: D.types[c.type[i]][0],
+        typeLabel: D.types[c.type[i]][1],
+        people: assignees,
+        assignees: assignees.map(function (p) { return p[0]; }),
+        tags: split(c.tags[i]).map(function (n) { return D.tags[n]; }),
+        records: links,
+        links: links.map(function (l) { return l[0]; }),
+        due: c.due[i] === null ? Infinity : base + c.due[i] * 1000,
+        allDay: (bits & 16) !== 0,
+        dueDay: c.dueDay[i],
+        dueText: c.dueText[i], dueRelative: c.dueRelative[i],
+        bits: bits,
+        open: Number(c.status.charAt(i)) < 2,
+        updated: base + c.updated[i] * 1000,
+        updatedText: c.updatedText[i], updatedRelative: c.updatedRelative[i],
+        created: base + c.created[i] * 1000,
+        createdBy: D.people[c.createdBy[i]][0],
+        completed: c.completed[i] === null ? null : base + c.completed[i] * 1000,
+        endedText: c.endedText[i], endedRelative: c.endedRelative[i],
+        meta: meta === 0 ? {} : meta,
+        // The first assignee's name, as `docket list --sort assignee` compares them.
+        assigneeName: assignees.length ? assignees[0][1] : '',
+        search: null
+      });
+    }
   });
+  // Search covers what a row shows of the task: title and tags, assignees, linked records (made when first asked).
+  function searchText(r) {
+    if (r.search === null) {
+      r.search = [r.titleText].concat(r.tags, r.people.map(function (p) { return p[1]; }),
+        r.records.map(function (l) { return l[1]; })).join(' ').toLowerCase();
+    }
+    return r.search;
+  }
+
+  // The linked-record filter's choices come with the data: at 100,000 tasks they would swell the page.
+  var linkSelect = form.elements.namedItem('link');
+  if (linkSelect) {
+    var fragment = document.createDocumentFragment();
+    D.records.forEach(function (record) {
+      var option = document.createElement('option');
+      option.value = record[0];
+      option.textContent = record[1] + ' (' + record[0].slice(0, record[0].indexOf('/')) + ')';
+      fragment.appendChild(option);
+    });
+    linkSelect.appendChild(fragment);
+  }
 
   var SORTERS = {
     title: function (r) { return r.title; },
@@ -69,17 +137,23 @@
     var params = new URLSearchParams(search);
     var state = {};
     FILTERS.forEach(function (name) { state[name] = params.get(name) || ''; });
-    if (!state.mode) { state.mode = 'all'; }
+    if (!state.mode) { state.mode = defaultMode(state); }
     if (!state.sort) { state.sort = 'due'; }
+    state.page = Math.max(1, parseInt(state.page, 10) || Number(table.getAttribute('data-page')) || 1);
     return state;
   }
+
+  // Open tasks unless the view asks for a status or a filter group of its own.
+  function defaultMode(state) { return state.status || state.filters ? 'all' : 'open'; }
 
   function stateFromForm() {
     var state = {};
     FILTERS.forEach(function (name) {
       if (name === 'mode') {
         var checked = form.querySelector('input[name="mode"]:checked');
-        state.mode = checked ? checked.value : 'all';
+        state.mode = checked ? checked.value : 'open';
+      } else if (name === 'page') {
+        state.page = 1;  // a new filter starts at the first page
       } else {
         var field = form.elements.namedItem(name);
         state[name] = field ? field.value.trim() : '';
@@ -91,7 +165,9 @@
 
   function writeForm(state) {
     FILTERS.forEach(function (name) {
-      if (name === 'mode') {
+      if (name === 'page') {
+        return;
+      } else if (name === 'mode') {
         var radio = form.querySelector('input[name="mode"][value="' + cssEscape(state.mode) + '"]');
         if (radio) { radio.checked = true; }
       } else {
@@ -111,7 +187,7 @@
     var params = new URLSearchParams();
     FILTERS.forEach(function (name) {
       var value = state[name];
-      if (!value || (name === 'mode' && value === 'all') || (name === 'sort' && value === 'due')) { return; }
+      if (!value || (name === 'mode' && value === defaultMode(state)) || (name === 'sort' && value === 'due') || (name === 'page' && value === 1)) { return; }
       params.set(name, value);
     });
     var text = params.toString();
@@ -272,25 +348,23 @@
 
   function matches(r, s, needle) {
     if (s.compiled && !s.compiled(r)) { return false; }
-    if (s.status && r.status !== s.status) { return false; }
+    if (s.status && (s.status === 'open' ? !r.open : r.status !== s.status)) { return false; }
     if (s.priority && r.priority !== s.priority) { return false; }
-    if (s.assignee && r.assignees.indexOf(s.assignee) < 0) { return false; }
+    if (s.assignee && (s.assignee === 'unassigned' && !unassignedIsAPerson ? r.assignees.length > 0
+      : r.assignees.indexOf(s.assignee) < 0)) { return false; }
     if (s.type && r.type !== s.type) { return false; }
     if (s.tag && r.tags.indexOf(s.tag) < 0) { return false; }
     if (s.link && r.links.indexOf(s.link) < 0) { return false; }
-    if (s.mode && s.mode !== 'all' && r.modes.indexOf(s.mode) < 0) { return false; }
-    if (s.from && (!r.dueDay || r.dueDay < s.from)) { return false; }
-    if (s.to && (!r.dueDay || r.dueDay > s.to)) { return false; }
-    if (needle && r.search.indexOf(needle) < 0) { return false; }
+    if (s.mode === 'open' ? !r.open : (MODE_BITS[s.mode] && (r.bits & MODE_BITS[s.mode]) === 0)) { return false; }
+    if (s.fromDay !== null && (r.dueDay < 0 || r.dueDay < s.fromDay)) { return false; }
+    if (s.toDay !== null && (r.dueDay < 0 || r.dueDay > s.toDay)) { return false; }
+    if (needle && searchText(r).indexOf(needle) < 0) { return false; }
     return true;
   }
+  var unassignedIsAPerson = D.people.some(function (p) { return p[0] === 'unassigned'; });
 
-  var currentSort = 'due';
-  var appliedOrder = 'due';
-
-  function sortRows(sort) {
-    var keys = sortKeys(sort);
-    var sorted = rows.slice().sort(function (a, b) {
+  function compareBy(keys) {
+    return function (a, b) {
       for (var i = 0; i < keys.length; i++) {
         var get = keys[i][0], descending = keys[i][1], key = keys[i][2];
         // Tasks without the field come last in either direction, as in `docket list`.
@@ -302,24 +376,48 @@
         var order = x < y ? -1 : 1;
         return descending ? -order : order;
       }
-      return a.index - b.index;
-    });
-    var first = keys[0];
-    var descending = first[1];
-    var key = first[2];
-    var fragment = document.createDocumentFragment();
-    sorted.forEach(function (r) { fragment.appendChild(r.el); });
-    tbody.appendChild(fragment);
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
-      var name = th.getAttribute('data-sort');
-      if (!name) { return; }
-      th.setAttribute('aria-sort', name === key ? (descending ? 'descending' : 'ascending') : 'none');
-    });
+      // Ties by id, as `docket list` breaks them.
+      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    };
   }
+
+  function phrase(n) { return n < 0 ? '' : D.phrases[n]; }
+
+  /** A task's row, as docket renders it in partials/task-table-row (the theme's pages without JavaScript). */
+  function rowHTML(r) {
+    var h = '<tr data-id="' + escapeHTML(r.id) + '" class="status-' + r.status + '">';
+    h += '<td class="title-cell" data-label="Title"><a href="' + escapeHTML(r.id) + '.html">' + escapeHTML(r.titleText) + '</a> <code class="short-id">' + escapeHTML(r.short) + '</code>';
+    r.tags.forEach(function (tag) { h += ' <span class="tag">#' + escapeHTML(tag) + '</span>'; });
+    h += '</td><td data-label="Status"><span class="badge status-badge status-' + r.status + '">' + STATUS_LABELS[STATUS_RANK[r.status]] + '</span></td>';
+    h += '<td data-label="Priority"><span class="badge priority-' + r.priority + '">' + PRIORITY_LABELS[PRIORITY_RANK[r.priority]] + '</span></td>';
+    h += '<td data-label="Type">' + escapeHTML(r.typeLabel) + '</td><td data-label="Due">';
+    if (r.endedText >= 0) {
+      var ended = r.completed !== null ? r.completed : r.updated;
+      h += '<time class="ended" datetime="' + iso(ended) + '" title="' + escapeHTML(phrase(r.endedText)) + '">' + escapeHTML(phrase(r.endedRelative)) + '</time>';
+    } else if (r.due !== Infinity) {
+      h += '<time class="due' + (r.bits & 2 ? ' overdue' : '') + '" datetime="' + (r.allDay ? isoDay(r.dueDay) : iso(r.due)) + '" title="' +
+        escapeHTML(phrase(r.dueText)) + '">' + escapeHTML(phrase(r.dueRelative)) + '</time>';
+    }
+    h += '</td><td class="people" data-label="Assignees">' + r.people.map(function (p) {
+      return '<a href="../people/' + escapeHTML(p[0]) + '.html">' + escapeHTML(p[1]) + '</a>';
+    }).join(', ') + '</td>';
+    h += '<td class="linked" data-label="Linked">' + r.records.map(function (l) {
+      return '<a href="../records/' + escapeHTML(l[0]) + '.html">' + escapeHTML(l[1]) + '</a>';
+    }).join(', ') + '</td>';
+    h += '<td data-label="Updated"><time datetime="' + iso(r.updated) + '" title="' + escapeHTML(phrase(r.updatedText)) + '">' +
+      escapeHTML(phrase(r.updatedRelative)) + '</time></td></tr>';
+    return h;
+  }
+
+  var currentSort = 'due';
+  var lastFilter = null;
+  var matched = rows;
 
   function apply(state, updateURL) {
     var needle = state.q.toLowerCase();
     state.compiled = null;
+    state.fromDay = state.from ? dayNumber(state.from) : null;
+    state.toDay = state.to ? dayNumber(state.to) : null;
     var problem = '';
     if (state.filters) {
       try { state.compiled = compileFilters(state.filters); } catch (e) { problem = e.message; }
@@ -331,19 +429,32 @@
       filterError.textContent = problem ? 'This view’s filters cannot be used: ' + problem + '. Showing every task instead.' : '';
       filterError.hidden = !problem;
     }
-    var shown = 0;
-    for (var i = 0; i < rows.length; i++) {
-      var visible = matches(rows[i], state, needle);
-      if (rows[i].el.hidden === visible) { rows[i].el.hidden = !visible; }
-      if (visible) { shown++; }
+    // Filter and sort again only when they changed: turning a page is a slice.
+    var key = JSON.stringify([state.q, state.status, state.priority, state.assignee, state.type, state.tag, state.link,
+      state.from, state.to, problem ? 'all' : state.mode, problem ? '' : state.filters, state.sort]);
+    if (key !== lastFilter) {
+      var everything = problem !== '';
+      matched = rows.filter(function (r) { return everything || matches(r, state, needle); });
+      if (state.sort !== 'due') { matched.sort(compareBy(sortKeys(state.sort))); }
+      lastFilter = key;
     }
-    if (state.sort !== appliedOrder) {
-      sortRows(state.sort);
-      appliedOrder = state.sort;
-    }
+    var shown = matched.length;
+    var pages = Math.max(1, Math.ceil(shown / PAGE_SIZE));
+    state.page = Math.min(state.page, pages);
+    var first = (state.page - 1) * PAGE_SIZE;
+    tbody.innerHTML = matched.slice(first, first + PAGE_SIZE).map(rowHTML).join('');
+    var keys = sortKeys(state.sort);
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      var name = th.getAttribute('data-sort');
+      if (!name) { return; }
+      th.setAttribute('aria-sort', name === keys[0][2] ? (keys[0][1] ? 'descending' : 'ascending') : 'none');
+    });
     currentSort = state.sort;
+    currentPage = state.page;
     count.textContent = shown === total ? total + ' tasks' : shown + ' of ' + total + ' tasks';
+    count.setAttribute('data-shown', String(shown));
     noMatch.hidden = shown !== 0 || total === 0;
+    drawPager(state.page, pages, shown, first);
     var search = query(state);
     permalink.setAttribute('href', 'index.html' + search);
     table.setAttribute('data-shown', String(shown));
@@ -352,9 +463,37 @@
     }
   }
 
+  var currentPage = 1;
+  function drawPager(page, pages, shown, first) {
+    if (!pager) { return; }
+    pager.textContent = '';
+    function button(label, target, action) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.setAttribute('data-page', action);
+      b.disabled = target < 1 || target > pages || target === page;
+      b.addEventListener('click', function () { var s = stateFromForm(); s.page = target; apply(s, true); });
+      pager.appendChild(b);
+    }
+    button('Previous', page - 1, 'previous');
+    var status = document.createElement('span');
+    status.id = 'page-status';
+    status.textContent = shown === 0 ? 'No tasks' : 'Page ' + page + ' of ' + pages + ' · tasks ' + (first + 1) + '–' + Math.min(shown, first + PAGE_SIZE) + ' of ' + shown;
+    pager.appendChild(status);
+    button('Next', page + 1, 'next');
+  }
+
   var pending = 0;
   function onInput(event) {
     window.clearTimeout(pending);
+    // Choosing a status means tasks of that status, not only the open ones.
+    if (event && event.target.name === 'status') {
+      var radio = form.querySelector('input[name="mode"]:checked');
+      if (radio && radio.value === 'open' && event.target.value && event.target.value !== 'open') {
+        form.querySelector('input[name="mode"][value="all"]').checked = true;
+      }
+    }
     var delay = event && event.type === 'input' && event.target.name === 'q' ? 120 : 0;
     pending = window.setTimeout(function () { apply(stateFromForm(), true); }, delay);
   }
@@ -380,6 +519,6 @@
   var initial = readState(location.search);
   writeForm(initial);
   currentSort = initial.sort;
-  form.setAttribute('data-ready', 'true');
   apply(initial, false);
-})();
+  form.setAttribute('data-ready', 'true');
+}

@@ -113,7 +113,7 @@ public enum JSONWriter {
     /// also `<`, `>` and `&`, so the text is inert inside an HTML `<script>`.
     /// Every byte it escapes is ASCII, so the bytes of other characters pass
     /// through whole.
-    static func appendString(_ text: String, htmlSafe: Bool, into out: inout [UInt8]) {
+    public static func appendString(_ text: String, htmlSafe: Bool, into out: inout [UInt8]) {
         out.append(0x22)
         var text = text
         text.withUTF8 { bytes in

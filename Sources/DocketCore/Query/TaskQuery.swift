@@ -36,10 +36,17 @@ public struct TaskQuery: Sendable {
 
     public init() {}
 
+    /// The assignee filter's value for tasks assigned to nobody.
+    public static let unassigned = "unassigned"
+
     public func matches(_ task: Task, _ timing: Timing, workspace: Workspace) -> Bool {
         if !statuses.isEmpty && !statuses.contains(task.status) { return false }
         if !priorities.isEmpty && !priorities.contains(task.priority) { return false }
-        if let assignee, !task.assignees.contains(assignee) { return false }
+        if let assignee {
+            // "unassigned" asks for tasks with nobody on them (unless someone has that id).
+            let nobody = assignee == Self.unassigned && workspace.peopleByID[assignee] == nil
+            if nobody ? !task.assignees.isEmpty : !task.assignees.contains(assignee) { return false }
+        }
         if !types.isEmpty && !types.contains(task.type) { return false }
         if let tag, !task.tags.contains(tag) { return false }
         if let link, !task.links.contains(link) { return false }

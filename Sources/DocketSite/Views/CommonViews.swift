@@ -17,7 +17,7 @@ struct PageChrome: TemplateView {
     var today: String
     var rejectedCount: Int
 
-    static let viewName = "the page (layout)"
+    static let viewName = "the layout"
     static let fields: [ViewField<PageChrome>] = [
         .text("page_title") { $0.title },
         .text("workspace_name") { $0.workspaceName },

@@ -3,27 +3,35 @@ import DocketTemplates
 import Foundation
 
 /// What one row of the task list reads beyond the task's summary (which
-/// sits below it on the stack, for `../`): its records, its update time, and
-/// what the browser's filters need in `data-` attributes.
+/// sits below it on the stack, for `../`): its records and its update time.
 struct TableRowExtras: TemplateView {
     var links: [RecordLink]
     var updated: Moment
-    var data: [String]
 
-    static let dataNames = ["modes", "assignees", "tags", "links", "due", "due_day", "updated", "created", "created_by",
-                            "completed", "meta"]
     static let viewName = "a task-list row"
     static let fields: [ViewField<TableRowExtras>] = [
         .list("links") { $0.links },
         .view("updated") { $0.updated },
-    ] + dataNames.enumerated().map { index, name in .text("data_" + name) { $0.data[index] } }
+    ]
 }
 
+/// One page of the task list: `tasks/index.html` is page 1, then
+/// `tasks/page-2.html`, … (open tasks by due, `rowsPerPage` each), so the
+/// list reads without JavaScript; with it, the page filters and sorts every
+/// task from the data scripts (`ListData`) and shows one page of results.
 struct TaskListPage: TemplateView {
+    static let rowsPerPage = 100
+
     var rowsHTML: String
     var zone: String
     var total: Int
-    var statuses, priorities, people, types, tags, records, modes: [FilterOption]
+    var openTotal: Int
+    var page: Int
+    var pages: Int
+    var dataScripts: [String]
+    var statuses, priorities, people, types, tags, modes: [FilterOption]
+
+    static func path(page: Int) -> String { page == 1 ? "index.html" : "page-\(page).html" }
 
     static let viewName = "the task list"
     static let fields: [ViewField<TaskListPage>] = [
@@ -31,12 +39,20 @@ struct TaskListPage: TemplateView {
         .text("zone") { $0.zone },
         .flag("has_rows") { $0.total > 0 },
         .number("total") { $0.total },
+        .number("open_total") { $0.openTotal },
+        .number("page") { $0.page },
+        .number("pages") { $0.pages },
+        .number("first_row") { min($0.openTotal, ($0.page - 1) * rowsPerPage + 1) },
+        .number("last_row") { min($0.openTotal, $0.page * rowsPerPage) },
+        .flag("has_pages") { $0.pages > 1 },
+        .optionalText("previous_url") { $0.page > 1 ? path(page: $0.page - 1) : nil },
+        .optionalText("next_url") { $0.page < $0.pages ? path(page: $0.page + 1) : nil },
+        .texts("data_scripts") { $0.dataScripts },
         .list("statuses") { $0.statuses },
         .list("priorities") { $0.priorities },
         .list("people") { $0.people },
         .list("types") { $0.types },
         .list("tags") { $0.tags },
-        .list("records") { $0.records },
         .list("modes") { $0.modes },
     ]
 }
@@ -44,51 +60,30 @@ struct TaskListPage: TemplateView {
 extension SiteContext {
     func tableRowExtras(_ index: Int) -> TableRowExtras {
         let task = workspace.tasks[index]
-        let timing = timings[index]
-        var modes = ["all"]
-        if task.isOpen && timing.isDueToday { modes.append("today") }
-        if timing.isOverdue { modes.append("overdue") }
-        if timing.isUpcoming { modes.append("upcoming") }
-        if task.status == .completed { modes.append("completed") }
-        // In `TableRowExtras.dataNames` order; created, created_by, completed and meta
-        // are what Kasar's filter groups can ask about beyond the visible columns.
-        let data = [
-            modes.joined(separator: " "),
-            task.assignees.joined(separator: " "),
-            task.tags.joined(separator: " "),
-            task.links.map(\.key).joined(separator: " "),
-            dueKeys[index] == Int64.max ? "" : String(dueKeys[index]),
-            timing.dueDay?.iso8601 ?? "",
-            String(task.updatedAt.milliseconds),
-            String(task.createdAt.milliseconds),
-            task.createdBy,
-            task.completedAt.map { String($0.milliseconds) } ?? "",
-            task.metadata.isEmpty ? "" : JSONWriter.compact(.object(task.metadata)),
-        ]
-        return TableRowExtras(links: separated(task.links.map { link(link: $0, root: "../") }, \.comma),
-                              updated: moment(task.updatedAt), data: data)
+        return TableRowExtras(links: separated(task.links.map { link(link: $0, root: "../") }, \.comma), updated: moment(task.updatedAt))
     }
 
-    /// The task list: every task as a table row (rendered once, see `RowFragments`),
-    /// in due order so the page reads right without JavaScript, and the options of each filter.
-    func taskListPage(_ rows: RowFragments) -> TaskListPage {
+    /// Open tasks by due: the order of the list's pages without JavaScript.
+    var openByDue: [Int] { dueOrder.filter { workspace.tasks[$0].isOpen } }
+
+    /// Page `page` (from 1) of the task list; `dataScripts` are the list data files, relative to `tasks/`.
+    func taskListPage(_ rows: RowFragments, open: [Int], page: Int, dataScripts: [String]) -> TaskListPage {
+        let perPage = TaskListPage.rowsPerPage
+        let shown = open.dropFirst((page - 1) * perPage).prefix(perPage)
         var html = ""
-        let order = dueOrder
-        html.reserveCapacity(order.reduce(0) { $0 + rows.tableRows[$1].utf8.count })
-        for index in order { html += rows.tableRows[index] }
+        html.reserveCapacity(shown.reduce(0) { $0 + rows.tableRows[$1].utf8.count })
+        for index in shown { html += rows.tableRows[index] }
         func options(_ values: [(String, String)]) -> [FilterOption] { values.map { FilterOption(value: $0.0, label: $0.1) } }
         let tags = Set(workspace.tasks.flatMap(\.tags)).sorted()
-        let linked = recordLinks.filter { !(tasksByRecord[$0.key]?.isEmpty ?? true) }
+        let modes = ["all", "open"] + TaskQuery.Mode.allCases.dropFirst().map(\.rawValue)
         return TaskListPage(
-            rowsHTML: html, zone: workspace.settings.zone.identifier, total: order.count,
-            statuses: options(TaskStatus.allCases.map { ($0.rawValue, $0.label) }),
+            rowsHTML: html, zone: workspace.settings.zone.identifier, total: workspace.tasks.count, openTotal: open.count,
+            page: page, pages: max(1, (open.count + perPage - 1) / perPage), dataScripts: dataScripts,
+            statuses: options([("open", "Open (pending or in progress)")] + TaskStatus.allCases.map { ($0.rawValue, $0.label) }),
             priorities: options(Priority.allCases.reversed().map { ($0.rawValue, $0.label) }),
-            people: options(workspace.people.map { ($0.id, $0.name) }),
+            people: options([(TaskQuery.unassigned, "Unassigned")] + workspace.people.map { ($0.id, $0.name) }),
             types: options(workspace.settings.types.map { ($0, $0.replacingOccurrences(of: "_", with: " ")) }),
             tags: options(tags.map { ($0, $0) }),
-            records: options(linked.map { ($0.key, "\(workspace.record($0)?.name ?? $0.id) (\($0.type))") }),
-            modes: TaskQuery.Mode.allCases.map {
-                FilterOption(value: $0.rawValue, label: $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst(), checked: $0 == .all)
-            })
+            modes: modes.map { FilterOption(value: $0, label: $0.prefix(1).uppercased() + $0.dropFirst(), checked: $0 == "open") })
     }
 }
