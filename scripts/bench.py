@@ -15,6 +15,8 @@ and times with hyperfine, in one run:
   floor            read every input file + the cmark CLI over every details file
   floor, 8 readers the same with eight `cat`s reading at once (docket reads
                    on eight threads: this VM's disk answers faster with reads in flight)
+  task list        scripts/list_bench.py: the list page in headless chromium
+                   (selenium) at 20,000 tasks and the largest size
   stage profile    docket's cold render on tmpfs with `--verbose`, pinned to one
                    core (`taskset -c 0`) and then to two (`taskset -c 0-1`): how
                    much each stage gains from the second core
@@ -48,7 +50,11 @@ def sh(cmd, **kw):
 
 
 def ensure_tools():
-    missing = [p for p, b in (("hugo", "hugo"), ("hyperfine", "hyperfine"), ("cmark", "cmark")) if not shutil.which(b)]
+    missing = [p for p, b in (("hugo", "hugo"), ("hyperfine", "hyperfine"), ("cmark", "cmark"), ("chromium", "chromium"),
+                              ("chromium-driver", "chromedriver")) if not shutil.which(b)]
+    # The browser benchmark runs on Debian's Python, where python3-selenium lives.
+    if subprocess.run(["/usr/bin/python3", "-c", "import selenium"], capture_output=True).returncode != 0:
+        missing.append("python3-selenium")
     if missing:
         if os.geteuid() != 0:
             sys.exit("make bench needs: %s. Run as root: apt-get install -y %s" % (" ".join(missing), " ".join(missing)))
@@ -207,7 +213,12 @@ def main():
             rows.append(r)
             shutil.rmtree(out_d, ignore_errors=True)
             shutil.rmtree(out_h, ignore_errors=True)
-    report(rows, profiles, stages)
+    # The task list in a browser at 20,000 and at the largest size (the 20,000 workspace only for this).
+    lists = ["20000:" + generate(20000)] + ["%d:%s" % (n, os.path.join(WORK, "w%d" % n)) for n in SIZES if n > 20000]
+    browser = subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "scripts/list_bench.py"), DOCKET, NOW] + lists,
+                             check=True, capture_output=True, text=True).stdout
+    print(browser)
+    report(rows, profiles, stages, browser)
 
 
 def stage_times(text):
@@ -250,7 +261,7 @@ def stage_table(n, profile):
     return lines
 
 
-def report(rows, profiles, stages=()):
+def report(rows, profiles, stages=(), browser=""):
     def s(x):
         return "%.2f s" % x[0]
     lines = ["| tasks | output | docket cold | docket rebuild (1 edit) | hugo cold | hugo rebuild | cold ÷ hugo | rebuild ÷ hugo rebuild | peak MB docket / hugo | validate | validate --no-cache | floor | cold ÷ floor | floor, 8 readers | cold ÷ that |",
@@ -276,6 +287,11 @@ def report(rows, profiles, stages=()):
            "*docket rebuild* is `docket build` after one queued comment (apply + render into the built folder);",
            "*hugo rebuild* is `hugo` after one content file changed (Hugo re-renders every page).",
            "The floor reads every input file (one `cat` at a time) and runs the `cmark` CLI over every details file; *floor, 8 readers* does the same reading with eight `cat`s at once, as docket reads.", "", table, ""]
+    if browser:
+        doc += ["## The task list in a browser", "",
+                "`scripts/list_bench.py`: headless chromium through selenium, the site on tmpfs, from file://. "
+                "The first answer is the time from navigation until the page has loaded its data and answered the query in its address; "
+                "a change is one filter or sort chosen on the page, until its rows are drawn.", "", browser.strip(), ""]
     for n, profile in stages:
         doc += stage_table(n, profile) + [""]
     for n, cold, again in profiles:

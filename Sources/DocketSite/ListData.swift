@@ -6,12 +6,15 @@ import DocketCore
 /// Names, records and phrases are written once in a dictionary and referred
 /// to by index, so 100,000 tasks fit in a few megabytes.
 ///
-/// Tasks are in due order (the list's default order). Times are seconds from
-/// `base` (the build's now); dues' day numbers count days from 1970-01-01.
+/// Tasks are in due order (the list's default order). Times are milliseconds,
+/// in base 36: dues and creation from `base` (the build's now), updates from
+/// creation and completion from the update; dues' day numbers count days from
+/// 1970-01-01. Ids are sent without their `task_` prefix.
 /// app.js reads these names; change both together.
 struct ListData {
     /// Tasks per chunk file: several files parse while the next downloads.
     static let chunkSize = 20_000
+    static let idPrefix = "task_"
 
     let context: SiteContext
 
@@ -34,7 +37,7 @@ struct ListData {
         let typeIndex = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
         let records = context.recordLinks.filter { !(context.tasksByRecord[$0.key]?.isEmpty ?? true) }
         let recordIndex = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($1.key, $0) })
-        let base = context.day.now.milliseconds / 1000
+        let base = context.day.now.milliseconds
 
         var chunks: [(path: String, bytes: [UInt8])] = []
         let order = context.dueOrder
@@ -60,7 +63,7 @@ struct ListData {
                 columns.tags.append(task.tags.compactMap { tagIndex[$0].map(String.init) }.joined(separator: ","))
                 columns.links.append(task.links.compactMap { recordIndex[$0.key].map(String.init) }.joined(separator: ","))
                 if let due = task.due {
-                    columns.due.append(context.dueKeys[index] / 1000 - base)
+                    columns.due.append(context.dueKeys[index] - base)
                     columns.dueDay.append(timing.dueDay.map { Int64($0.dayNumber) } ?? -1)
                     columns.dueText.append(phrases.index(context.format.due(due)))
                     columns.dueRelative.append(phrases.index(context.format.relativeDue(due, timing: timing, isOpen: task.isOpen)))
@@ -70,12 +73,13 @@ struct ListData {
                     columns.dueText.append(-1)
                     columns.dueRelative.append(-1)
                 }
-                columns.updated.append(task.updatedAt.milliseconds / 1000 - base)
+                // Updated from created, completed from updated: mostly 0, which is one character.
+                columns.created.append(task.createdAt.milliseconds - base)
+                columns.updated.append(task.updatedAt.milliseconds - task.createdAt.milliseconds)
                 columns.updatedText.append(phrases.index(context.format.instant(task.updatedAt)))
                 columns.updatedRelative.append(phrases.index(context.format.relative(task.updatedAt)))
-                columns.created.append(task.createdAt.milliseconds / 1000 - base)
                 columns.createdBy.append(person(task.createdBy))
-                columns.completed.append(task.completedAt.map { $0.milliseconds / 1000 - base })
+                columns.completed.append(task.completedAt.map { $0.milliseconds - task.updatedAt.milliseconds })
                 if task.isOpen {
                     columns.endedText.append(-1)
                     columns.endedRelative.append(-1)
@@ -96,6 +100,7 @@ struct ListData {
         dictionary.number("total", Int64(order.count))
         dictionary.number("chunks", Int64(chunks.count))
         dictionary.text("zone", workspace.settings.zone.identifier)
+        dictionary.text("idPrefix", Self.idPrefix)
         dictionary.pairs("people", workspace.people.map { ($0.id, $0.name) } + extraPeople.map { ($0, $0) })
         dictionary.texts("tags", tags)
         dictionary.pairs("types", types.map { ($0, $0.replacingOccurrences(of: "_", with: " ")) })

@@ -32,7 +32,8 @@ extension ListData {
         var metadata: [String] = []
 
         mutating func add(task: DocketCore.Task, short: String) {
-            id.append(task.id)
+            // Every id starts with "task_" (checked when the workspace loads): the prefix is not sent.
+            id.append(task.id.hasPrefix(ListData.idPrefix) ? String(task.id.dropFirst(ListData.idPrefix.count)) : task.id)
             title.append(task.title)
             shortLength.append(short.utf8.count)
             metadata.append(task.metadata.isEmpty ? "0" : JSONWriter.compactForHTML(.object(task.metadata)))
@@ -50,16 +51,16 @@ extension ListData {
             writer.texts("assignees", assignees)
             writer.texts("tags", tags)
             writer.texts("links", links)
-            writer.optionalNumbers("due", due)
-            writer.numbers("dueDay", dueDay)
+            writer.base36("due", due)
+            writer.base36("dueDay", dueDay.map { $0 < 0 ? nil : $0 })
             writer.numbers("dueText", dueText.map(Int64.init))
             writer.numbers("dueRelative", dueRelative.map(Int64.init))
-            writer.numbers("updated", updated)
+            writer.base36("updated", updated)
             writer.numbers("updatedText", updatedText.map(Int64.init))
             writer.numbers("updatedRelative", updatedRelative.map(Int64.init))
-            writer.numbers("created", created)
+            writer.base36("created", created)
             writer.numbers("createdBy", createdBy.map(Int64.init))
-            writer.optionalNumbers("completed", completed)
+            writer.base36("completed", completed)
             writer.numbers("endedText", endedText.map(Int64.init))
             writer.numbers("endedRelative", endedRelative.map(Int64.init))
             writer.raw("metadata", "[" + metadata.joined(separator: ",") + "]")
@@ -111,8 +112,9 @@ extension ListData {
             raw(name, "[" + values.map(String.init).joined(separator: ",") + "]")
         }
 
-        mutating func optionalNumbers(_ name: String, _ values: [Int64?]) {
-            raw(name, "[" + values.map { $0.map(String.init) ?? "null" }.joined(separator: ",") + "]")
+        /// Numbers in base 36 (a third shorter than decimal), comma-separated in one string; nil is empty.
+        mutating func base36(_ name: String, _ values: [Int64?]) {
+            text(name, values.map { $0.map { String($0, radix: 36) } ?? "" }.joined(separator: ","))
         }
 
         mutating func pairs(_ name: String, _ values: [(String, String)]) {
