@@ -8,16 +8,15 @@ public enum Markdown {
     /// Validate UTF-8 so bad bytes become U+FFFD instead of reaching a page.
     static let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
 
-    /// Renders Markdown to an HTML fragment.
+    /// Renders Markdown to an HTML fragment, with GitHub's extensions.
     public static func html(_ markdown: String) -> String {
-        var text = markdown
-        return text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress,
-                  let rendered = cmark_markdown_to_html(UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
-                                                        buffer.count, options) else { return "" }
-            defer { free(rendered) }
-            return String(cString: rendered)
-        }
+        withDocument(markdown, render)
+    }
+
+    private static func render(_ root: OpaquePointer) -> String {
+        guard let rendered = cmark_render_html(root, options) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
     }
 
     /// Renders Markdown whose mentions become links. `isMember` decides
@@ -61,9 +60,7 @@ public enum Markdown {
                 flushText()
                 cmark_node_free(node)  // also unlinks it
             }
-            guard let rendered = cmark_render_html(root, options) else { return "" }
-            defer { free(rendered) }
-            return String(cString: rendered)
+            return render(root)
         }
     }
 
@@ -109,6 +106,7 @@ public enum Markdown {
         // Emphasis delimiters and other special characters split text runs;
         // join adjacent runs so a token is found whole.
         cmark_consolidate_text_nodes(root)
+        GitHubExtensions.apply(root, source: markdown, options: options)
         return body(root)
     }
 

@@ -1,8 +1,9 @@
 docketList.dictionary({
-"base":1773838800,
+"base":1773838800000,
 "total":5,
 "chunks":1,
 "zone":"Europe/Berlin",
+"idPrefix":"task_",
 "people":[["jane","Jane Smith"],["sam","Sam Lee"],["auditor","Ann Audit"],["n8n","n8n"]],
 "tags":["contract"],
 "types":[["todo","todo"],["call","call"],["email","email"]],
