@@ -83,7 +83,10 @@ public struct SiteBuilder {
         let pages = theme.pages
         // The task list: its data for the browser, then its pages (index.html is page 1).
         let listData = ListData(context: context).files()
-        try run("lists") { for file in listData { try output.write(file.path, file.bytes) } }
+        try run("lists") {
+            for file in listData { try output.write(file.path, file.bytes) }
+            try output.write("data/workspace.js", ActionData(workspace: workspace).script())
+        }
         let scripts = listData.map { String($0.path.dropFirst("tasks/".count)) }
         let open = context.openByDue
         let listPages = max(1, (open.count + TaskListPage.rowsPerPage - 1) / TaskListPage.rowsPerPage)

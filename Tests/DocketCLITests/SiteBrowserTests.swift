@@ -249,8 +249,13 @@ struct XSSTests {
                 // Only docket's own: the list's app and its data files, on task-list pages.
                 let scripts = html.components(separatedBy: "<script").dropFirst().map { String($0.prefix { $0 != ">" }) }
                 let isList = page == "tasks/index.html" || page.hasPrefix("tasks/page-")
-                let ours = scripts.allSatisfy { $0 == #" src="../assets/app.js""# || $0.hasPrefix(#" src="data/tasks-"#) || $0 == #" src="data/dict.js""# }
-                #expect(ours && (isList ? scripts.count == 3 : scripts.isEmpty), "\(page) holds a <script> docket did not put there: \(scripts)")
+                let acts = isList || page.hasPrefix("tasks/task_") || page.hasPrefix("records/") && page != "records/index.html"
+                let ours = scripts.allSatisfy { script in
+                    ["assets/app.js\"", "assets/actions.js\"", "data/workspace.js\"", "data/dict.js\""].contains { script.hasSuffix($0) }
+                        || script.hasPrefix(#" src="data/tasks-"#)
+                }
+                #expect(ours && (isList ? scripts.count == 5 : acts ? scripts.count == 2 : scripts.isEmpty),
+                        "\(page) holds a <script> docket did not put there: \(scripts)")
                 for tag in htmlTags(html) {
                     let lower = tag.lowercased()
                     // Attribute names only: quoted values (where `"` is always escaped) are text.
