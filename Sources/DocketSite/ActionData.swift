@@ -39,7 +39,7 @@ struct ActionData {
         while base.hasSuffix("/") { base.removeLast() }
         if base.hasSuffix(".git") { base.removeLast(4) }
         guard base.hasPrefix("https://") || base.hasPrefix("http://") else { return nil }
-        let branch = repository.branch.addingPercentEncodingForPath
+        let branch = repository.branch.percentEncoded
         return switch host(base) {
         case .github: base + "/new/" + branch + "?filename={file}&value={content}"
         case .gitlab: base + "/-/new/" + branch + "?file_name={file}&content={content}"
@@ -49,8 +49,8 @@ struct ActionData {
 }
 
 extension String {
-    /// Percent-encoded for one path segment (a branch name such as `release/2`).
-    var addingPercentEncodingForPath: String {
+    /// Percent-encoded but for unreserved characters: for a path segment (a branch such as `release/2`) or a query value.
+    var percentEncoded: String {
         var result = ""
         for byte in utf8 {
             if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || "-._~".utf8.contains(byte) {

@@ -78,6 +78,19 @@ struct SiteBrowserTests {
         #expect(page.console.isEmpty, "\(page.console)")
     }
 
+    /// Each number on the overview opens the task list showing exactly the tasks it counts.
+    @Test func statCardsOpenTheListOfWhatTheyCount() throws {
+        let html = try read(BuiltSample.site + "/index.html")
+        let cards = html.matches(of: /data-stat="(\w+)" href="([^"]+)"><span class="value">(\d+)<\/span>/)
+        #expect(cards.count == 5)  // all but the completion rate, a percentage
+        for card in cards {
+            let url = String(card.2).replacingOccurrences(of: "&amp;", with: "&")
+            let page = try Browser.load("file://\(BuiltSample.site)/\(url)")
+            #expect(page.dom.contains(#"data-shown="\#(card.3)""#), "\(card.1) → \(url)")
+            #expect(page.console.isEmpty, "\(page.console)")
+        }
+    }
+
     @Test func aBadFilterInTheAddressIsShownNotABlankList() throws {
         for query in ["filters=%7Bbroken", "filters=%7B%22field%22%3A%22colour%22%2C%22operator%22%3A%22eq%22%2C%22value%22%3A1%7D"] {
             let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?\(query)")

@@ -523,9 +523,29 @@ function startTaskList(D, chunks) {
     });
   });
 
+  // On a phone the filters sit behind a button that says how many are set.
+  var toggle = document.getElementById('filters-toggle');
+  function countFilters() {
+    var state = stateFromForm();
+    var set = ['q', 'status', 'priority', 'assignee', 'type', 'tag', 'link', 'from', 'to', 'filters'].filter(function (n) { return state[n]; }).length;
+    if (state.mode !== defaultMode(state)) { set++; }
+    if (toggle) { toggle.textContent = 'Filters (' + set + ')'; }
+  }
+  if (toggle) {
+    toggle.hidden = false;
+    form.classList.add('collapsible');
+    toggle.addEventListener('click', function () {
+      var open = form.classList.toggle('open');
+      toggle.setAttribute('aria-expanded', String(open));
+    });
+    form.addEventListener('change', countFilters);
+    form.addEventListener('input', countFilters);
+  }
+
   var initial = readState(location.search);
   writeForm(initial);
   currentSort = initial.sort;
   apply(initial, false);
+  countFilters();
   form.setAttribute('data-ready', String(Math.round(performance.now())));
 }

@@ -29,8 +29,19 @@ struct Charts {
         return columns(bars, title: "Open tasks by due week", id: "chart-weeks")
     }
 
-    /// Tasks completed on each of the last 30 days (local dates).
-    func completionsPerDay() -> String {
+    /// The completions chart's numbers in words: its bars are too narrow to carry them.
+    func completionsSummary() -> String {
+        let today = context.day.today
+        let counts = completionCounts()
+        let total = counts.reduce(0, +)
+        guard let most = counts.max(), most > 0, let index = counts.firstIndex(of: most) else { return "None completed in the last 30 days." }
+        let date = today.adding(days: index - 29)
+        let day = index == 29 ? "today" : "\(date.day) \(HumanTime.months[date.month - 1])"
+        return "\(total) completed in 30 days, \(counts[29]) today; the most in a day: \(most) (\(day))."
+    }
+
+    /// Tasks completed on each of the last 30 days (local dates), oldest first.
+    private func completionCounts() -> [Int] {
         let today = context.day.today
         var counts = [Int](repeating: 0, count: 30)
         for task in context.workspace.tasks where task.status == .completed {
@@ -38,6 +49,12 @@ struct Charts {
             let offset = today.dayNumber - context.day.zone.localDate(of: completedAt).dayNumber
             if offset >= 0 && offset < 30 { counts[29 - offset] += 1 }
         }
+        return counts
+    }
+
+    func completionsPerDay() -> String {
+        let today = context.day.today
+        let counts = completionCounts()
         let bars = counts.enumerated().map { index, count in
             let date = today.adding(days: index - 29)
             return Bar(label: index == 29 ? "Today" : "\(date.day) \(HumanTime.months[date.month - 1])",
@@ -57,7 +74,8 @@ struct Charts {
     // MARK: - Drawing
 
     private func columns(_ bars: [Bar], title: String, id: String, compactLabels: Bool = false) -> String {
-        let width = 380
+        // Wide enough that nine labels ("Overdue", "This wk", …) do not run into each other.
+        let width = 470
         let height = 200
         let top = 20
         let bottom = 40

@@ -120,10 +120,13 @@ struct StatCard: TemplateView {
     var label: String
     var value: String
     var alert = false
+    /// The task list showing the tasks the number counts.
+    var url = ""
 
     static let viewName = "a stat card"
     static let fields: [ViewField<StatCard>] = [
         .text("key") { $0.key }, .text("label") { $0.label }, .text("value") { $0.value }, .flag("alert") { $0.alert },
+        .text("url") { $0.url },
     ]
 }
 

@@ -44,9 +44,21 @@ struct OverviewPage: TemplateView {
     struct Chart: TemplateView {
         var title: String
         var svg: String
+        var summary: String?
 
         static let viewName = "a chart"
-        static let fields: [ViewField<Chart>] = [.text("title") { $0.title }, .text("svg") { $0.svg }]
+        static let fields: [ViewField<Chart>] = [
+            .text("title") { $0.title }, .text("svg") { $0.svg }, .optionalText("summary") { $0.summary },
+        ]
+    }
+
+    /// Members, integrations and read-only accounts, each under its own heading.
+    struct PeopleGroup: TemplateView {
+        var title: String
+        var people: [Member]
+
+        static let viewName = "a group of people"
+        static let fields: [ViewField<PeopleGroup>] = [.text("title") { $0.title }, .list("people") { $0.people }]
     }
 
     var stats: [StatCard]
@@ -54,11 +66,20 @@ struct OverviewPage: TemplateView {
     var people: [Member]
     var charts: [Chart]
 
+    var peopleGroups: [PeopleGroup] {
+        let members = people.filter { $0.person.kind == .human && $0.person.role != .readonly }
+        let integrations = people.filter { $0.person.kind == .integration }
+        let readOnly = people.filter { $0.person.kind == .human && $0.person.role == .readonly }
+        return [PeopleGroup(title: "Members", people: members), PeopleGroup(title: "Integrations", people: integrations),
+                PeopleGroup(title: "Read-only", people: readOnly)].filter { !$0.people.isEmpty }
+    }
+
     static let viewName = "the overview"
     static let fields: [ViewField<OverviewPage>] = [
         .list("stats") { $0.stats },
         .list("sections") { $0.sections },
         .list("people") { $0.people },
+        .list("people_groups") { $0.peopleGroups },
         .list("charts") { $0.charts },
     ]
 }
@@ -67,14 +88,22 @@ extension SiteContext {
     /// How many rows each overview list shows before "see all".
     static let overviewListLimit = 12
 
-    func statCards(_ stats: Stats) -> [StatCard] {
-        [
-            StatCard(key: "overdue", label: "Overdue", value: String(stats.overdue), alert: stats.overdue > 0),
-            StatCard(key: "remainingToday", label: "Due today", value: String(stats.remainingToday)),
-            StatCard(key: "completedToday", label: "Done today", value: String(stats.completedToday)),
-            StatCard(key: "thisWeek", label: "This week", value: String(stats.thisWeek)),
-            StatCard(key: "completionRate", label: "Completion", value: "\(stats.completionRate)%"),
-            StatCard(key: "total", label: "All tasks", value: String(stats.total)),
+    /// The six numbers, each linking to the task list that shows what it counts
+    /// (for one person when `assignee` is given).
+    func statCards(_ stats: Stats, root: String, assignee: String? = nil) -> [StatCard] {
+        let person = assignee.map { "&assignee=" + $0.percentEncoded } ?? ""
+        func list(_ query: String) -> String { root + "tasks/index.html?" + query + person }
+        let doneToday = #"{"field":"completed_at","operator":"gte","value":"\#(day.today.iso8601)"}"#
+        let weekStart = day.weekStart
+        return [
+            StatCard(key: "overdue", label: "Overdue", value: String(stats.overdue), alert: stats.overdue > 0, url: list("mode=overdue")),
+            StatCard(key: "remainingToday", label: "Due today", value: String(stats.remainingToday), url: list("mode=today")),
+            StatCard(key: "completedToday", label: "Done today", value: String(stats.completedToday),
+                     url: list("status=completed&filters=" + doneToday.percentEncoded)),
+            StatCard(key: "thisWeek", label: "This week", value: String(stats.thisWeek),
+                     url: list("mode=all&from=\(weekStart.iso8601)&to=\(weekStart.adding(days: 6).iso8601)")),
+            StatCard(key: "completionRate", label: "Completion", value: "\(stats.completionRate)%", url: list("mode=completed")),
+            StatCard(key: "total", label: "All tasks", value: String(stats.total), url: list("mode=all")),
         ]
     }
 
@@ -96,10 +125,11 @@ extension SiteContext {
         func section(_ title: String, _ key: String, _ indices: [Int], _ empty: String) -> TaskSection {
             let sorted = byDue(indices)
             return TaskSection(key: key, title: title, count: sorted.count,
-                               tasks: rows.listRows(Array(sorted.prefix(Self.overviewListLimit)), root: ""), empty: empty)
+                               tasks: rows.listRows(Array(sorted.prefix(Self.overviewListLimit)), root: ""), empty: empty,
+                               moreURL: "tasks/index.html?mode=\(key)")
         }
         return OverviewPage(
-            stats: statCards(stats.overall),
+            stats: statCards(stats.overall, root: ""),
             sections: [
                 section("Overdue", "overdue", overdue, "Nothing overdue. Nice work."),
                 section("Later today", "today", today, "Nothing else due today."),
@@ -108,7 +138,7 @@ extension SiteContext {
             people: workspace.people.map { OverviewPage.Member(person: $0, badge: stats.badges[$0.id]?.count ?? 0) },
             charts: [
                 .init(title: "Open tasks by due week", svg: charts.openByDueWeek()),
-                .init(title: "Completed per day", svg: charts.completionsPerDay()),
+                .init(title: "Completed per day", svg: charts.completionsPerDay(), summary: charts.completionsSummary()),
                 .init(title: "Open tasks by priority", svg: charts.openByPriority()),
             ])
     }

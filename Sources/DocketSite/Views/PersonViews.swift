@@ -79,7 +79,7 @@ extension SiteContext {
         }
         return PersonPage(
             person: .init(person: person, badge: stats.badges[person.id]?.count ?? 0, root: root),
-            stats: statCards(stats.byPerson[person.id] ?? Stats()),
+            stats: statCards(stats.byPerson[person.id] ?? Stats(), root: root, assignee: person.id),
             doneURL: root + "tasks/index.html?assignee=\(person.id)&mode=completed",
             tabs: [
                 tab("my", "My open tasks", work.mine, "Nothing open is assigned."),

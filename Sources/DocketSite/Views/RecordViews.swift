@@ -2,13 +2,35 @@ import DocketCore
 import DocketTemplates
 import Foundation
 
+/// One field of a record: its label in sentence case, its value as text,
+/// and a link when the value names another record, an e-mail address or a web address.
+struct RecordField: TemplateView {
+    var key: String
+    var value: String
+    var url: String?
+
+    /// `first_name` → "First name".
+    static func label(_ key: String) -> String {
+        let words = key.replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    static let viewName = "a record field"
+    static let fields: [ViewField<RecordField>] = [
+        .text("key") { $0.key },
+        .text("label") { label($0.key) },
+        .text("value") { $0.value },
+        .optionalText("url") { $0.url },
+    ]
+}
+
 /// A record's page: its fields and every task linked to it.
 struct RecordPage: TemplateView {
     struct Record: TemplateView {
         var link: Link
         var name: String
         var known: Bool
-        var fields: [KeyValue]
+        var fields: [RecordField]
         var apiURL: String
 
         static let viewName = "a record"
@@ -80,12 +102,36 @@ extension SiteContext {
         let root = "../../"
         let record = workspace.record(link)
         let indices = byDue(tasksByRecord[link.key] ?? [])
-        let fields = (record?.fields ?? []).map { KeyValue(key: $0.key, value: Self.plainText($0.value.value)) }
+        let fields = (record?.fields ?? []).map { member -> RecordField in
+            let value = Self.plainText(member.value.value)
+            return RecordField(key: member.key, value: value, url: fieldURL(key: member.key, value: value, root: root))
+        }
         return RecordPage(
             record: .init(link: link, name: record?.name ?? link.id, known: record != nil, fields: fields,
                           apiURL: root + "api/records/\(link.type)/\(link.id)/tasks.json"),
             open: rows.listRows(indices.filter { workspace.tasks[$0].isOpen }, root: root),
             closed: rows.listRows(indices.filter { !workspace.tasks[$0].isOpen }, root: root))
+    }
+
+    /// Where a record's field points: another record when the field is named
+    /// after a record type and holds one's id or name (`"company": "Analytical
+    /// Engines"`), `mailto:` for an e-mail address, the address itself for http(s).
+    func fieldURL(key: String, value: String, root: String) -> String? {
+        if let target = recordNamed(type: key, value) { return root + "records/\(target.type)/\(target.id).html" }
+        let bytes = value.utf8
+        if !bytes.contains(0x20), let at = value.firstIndex(of: "@"), at > value.startIndex,
+           value[value.index(after: at)...].contains("."), !value.contains("/"), !value.contains(":") {
+            return "mailto:" + value
+        }
+        if value.hasPrefix("https://") || value.hasPrefix("http://"), !bytes.contains(0x20) { return value }
+        return nil
+    }
+
+    private func recordNamed(type: String, _ value: String) -> Link? {
+        guard !value.isEmpty else { return nil }
+        let link = Link(type: type, id: value)
+        if workspace.record(link) != nil { return link }
+        return recordsByName[type + "\u{0}" + value.lowercased()]
     }
 
     /// A record type as a heading: `company` → "Companies", `linkedin_profile` → "Linkedin profiles".

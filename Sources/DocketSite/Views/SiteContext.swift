@@ -25,6 +25,8 @@ struct SiteContext: Sendable {
     let openDueByAssignee: [String: [Int]]
     /// Each task's short id, shown beside it everywhere.
     let shortIDs: ShortIDs
+    /// Records by type and lower-cased name (`company\0analytical engines`), for fields that name a record.
+    let recordsByName: [String: Link]
 
     init(workspace: Workspace, now: Instant, activity: Activity = Activity()) {
         self.workspace = workspace
@@ -59,6 +61,13 @@ struct SiteContext: Sendable {
         }
         self.openDueByAssignee = feeds
         self.shortIDs = ShortIDs(tasks.lazy.map(\.id))
+        var byName: [String: Link] = [:]
+        for link in recordLinks {
+            guard let record = workspace.record(link) else { continue }
+            let key = link.type + "\u{0}" + record.name.lowercased()
+            if byName[key] == nil { byName[key] = link }  // the first by id when two share a name
+        }
+        self.recordsByName = byName
     }
 
     func personName(_ id: String) -> String { workspace.peopleByID[id]?.name ?? id }
