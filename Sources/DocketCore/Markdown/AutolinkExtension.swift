@@ -8,8 +8,13 @@ import CMark
 enum AutolinkExtension {
     static func apply(_ root: OpaquePointer) {
         let texts = CMarkTree.descendants(root) { CMarkTree.type($0) == CMARK_NODE_TEXT }
-        for node in texts where !CMarkTree.isInsideLink(node) {
-            guard let literal = CMarkTree.literal(node), literal.contains(".") else { continue }
+        for node in texts {
+            // Most text has no candidate at all: look before doing anything else.
+            guard let literal = CMarkTree.literal(node) else { continue }
+            let utf8 = literal.utf8
+            guard utf8.contains(UInt8(ascii: ".")),
+                  utf8.contains(UInt8(ascii: "@")) || utf8.contains(Self.www) || utf8.contains(Self.schemeMark),
+                  !CMarkTree.isInsideLink(node) else { continue }
             let startsClean = cmark_node_previous(node).map {
                 let kind = CMarkTree.type($0)
                 return kind == CMARK_NODE_SOFTBREAK || kind == CMARK_NODE_LINEBREAK
@@ -47,15 +52,24 @@ enum AutolinkExtension {
         CMarkTree.free(node)
     }
 
+    private static let www = Array("www.".utf8)
+    private static let schemeMark = Array("://".utf8)
+
+    /// The prefixes that start a link, with the scheme a `www.` link gets.
+    private static let prefixes: [(bytes: [UInt8], scheme: String)] = [
+        (Array("www.".utf8), "http://"), (Array("http://".utf8), ""), (Array("https://".utf8), ""), (Array("ftp://".utf8), ""),
+    ]
+
     private static func match(_ bytes: [UInt8], at index: Int, startsClean: Bool) -> Found? {
-        if bytes[index] == UInt8(ascii: "@") { return email(bytes, at: index) }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "@") { return email(bytes, at: index) }
+        guard byte == UInt8(ascii: "w") || byte == UInt8(ascii: "h") || byte == UInt8(ascii: "f") else { return nil }
         let previous: UInt8? = index > 0 ? bytes[index - 1] : nil
         // Only at the start of a line, after whitespace, or after `*`, `_`, `~` or `(`.
         let clean = previous.map { [0x20, 0x09, 0x0A, UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "(")].contains($0) } ?? startsClean
         guard clean else { return nil }
-        for (prefix, scheme) in [("www.", "http://"), ("http://", ""), ("https://", ""), ("ftp://", "")] {
-            let prefixBytes = Array(prefix.utf8)
-            guard bytes.count >= index + prefixBytes.count, Array(bytes[index..<(index + prefixBytes.count)]) == prefixBytes else { continue }
+        for (prefixBytes, scheme) in prefixes {
+            guard bytes.count >= index + prefixBytes.count, bytes[index..<(index + prefixBytes.count)].elementsEqual(prefixBytes) else { continue }
             let domainStart = scheme.isEmpty ? index + prefixBytes.count : index
             guard let end = urlEnd(bytes, domainStart: domainStart, allowShort: scheme.isEmpty) else { return nil }
             let text = String(decoding: bytes[index..<end], as: UTF8.self)

@@ -13,8 +13,13 @@ enum StrikethroughExtension {
     }
 
     static func apply(_ root: OpaquePointer) {
-        let containers = CMarkTree.descendants(root) { node in
-            CMarkTree.children(node).contains { CMarkTree.type($0) == CMARK_NODE_TEXT && (CMarkTree.literal($0)?.contains("~") ?? false) }
+        // The parents of text holding a tilde, each once, in document order.
+        var containers: [OpaquePointer] = []
+        var seen: Set<OpaquePointer> = []
+        for text in CMarkTree.descendants(root, where: { CMarkTree.type($0) == CMARK_NODE_TEXT }) {
+            guard CMarkTree.literal(text)?.utf8.contains(UInt8(ascii: "~")) == true, let parent = cmark_node_parent(text),
+                  seen.insert(parent).inserted else { continue }
+            containers.append(parent)
         }
         for container in containers { apply(inside: container) }
     }

@@ -18,6 +18,8 @@ enum TableExtension {
         let first = Int(cmark_node_get_start_line(node)) - 1
         let last = Int(cmark_node_get_end_line(node)) - 1
         guard first >= 0, first < last, last < lines.count else { return }
+        // Most paragraphs are not tables: look for a line that could be a delimiter row first.
+        guard lines[(first + 1)...last].contains(where: mayBeDelimiterRow) else { return }
         let prefix = max(0, Int(cmark_node_get_start_column(node)) - 1)
         let content = lines[first...last].enumerated().map { offset, line in contentOf(line, prefix: prefix, first: offset == 0) }
         let isHeading = CMarkTree.type(node) == CMARK_NODE_HEADING
@@ -47,6 +49,19 @@ enum TableExtension {
             CMarkTree.free(node)
             return
         }
+    }
+
+    /// Only spaces, tabs, `|`, `:`, `-` (and a block quote's `>`), with at least one `-`.
+    private static func mayBeDelimiterRow(_ line: Substring) -> Bool {
+        var dash = false
+        for byte in line.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): dash = true
+            case 0x20, 0x09, UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: ">"): continue
+            default: return false
+            }
+        }
+        return dash
     }
 
     /// A source line without the containers' markers (indentation, `>`) before the block's column.
