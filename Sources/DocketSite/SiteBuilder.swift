@@ -79,9 +79,8 @@ public struct SiteBuilder {
         report.rowsRendered = rows.renderedCount
         clock.lap("rows", into: &report)
 
-        // The task list is by far the largest; the other pages are made while it is.
         let pages = theme.pages
-        // The task list: its data for the browser, then its pages (index.html is page 1).
+        // The task list: its data for the browser, then its pages (index.html is page 1), on every core.
         let listData = ListData(context: context).files()
         try run("lists") {
             for file in listData { try output.write(file.path, file.bytes) }
@@ -96,6 +95,7 @@ public struct SiteBuilder {
             try output.write("tasks/" + TaskListPage.path(page: page),
                              pages.taskList.render(context.chrome(title: title, root: "../", section: "tasks"), view))
         }
+        // The other lists, side by side.
         let lists: [(path: String, render: @Sendable () -> String)] = [
             ("index.html", { pages.overview.render(context.chrome(title: "Overview", root: "", section: "overview"), context.overview(rows)) }),
             ("board.html", { pages.board.render(context.chrome(title: "Board", root: "", section: "board"), context.boardPage()) }),
