@@ -144,12 +144,12 @@ function docketWorkspace(data) { docketWorkspaceData = data; }
       output.querySelector('[data-edit-json]').textContent = json;
       output.querySelector('[data-edit-command]').textContent = 'docket ' + made.words.join(' ') + ' --actor ' + actor.value;
       var hostLink = output.querySelector('a[data-edit-link]');
-      if (W.newFile) {
+      if (hostLink && W.newFile) {
         hostLink.href = W.newFile.replace('{file}', encodeURIComponent(file)).replace('{content}', encodeURIComponent(json));
         hostLink.textContent = 'Commit it on ' + W.host;
         hostLink.hidden = false;
-      } else {
-        hostLink.remove();
+      } else if (hostLink) {
+        hostLink.remove();  // no repository named: no host to link to
       }
       if (download) { URL.revokeObjectURL(download); }
       download = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
