@@ -9,10 +9,9 @@ struct ActionData {
 
     func script() -> [UInt8] {
         var writer = ListData.ScriptWriter("docketWorkspace")
-        writer.raw("people", "[" + workspace.people.map { person in
-            let kind = person.kind == .integration ? "integration" : person.role.rawValue
-            return "[" + [person.id, person.name, kind].map { JSONWriter.compactForHTML(.string($0)) }.joined(separator: ",") + "]"
-        }.joined(separator: ",") + "]")
+        writer.rows("people", workspace.people.map { person in
+            [person.id, person.name, person.kind == .integration ? "integration" : person.role.rawValue]
+        })
         writer.texts("types", workspace.settings.types)
         if let repository = workspace.settings.repository, let url = Self.newFileURL(repository) {
             writer.text("newFile", url)

@@ -30,7 +30,7 @@ struct ListData {
             extraPeople.append(id)
             return workspace.people.count + extraPeople.count - 1
         }
-        let tags = Set(workspace.tasks.flatMap(\.tags)).sorted()
+        let tags = context.tags
         let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
         var types = workspace.settings.types
         for task in workspace.tasks where !types.contains(task.type) { types.append(task.type) }
@@ -101,10 +101,10 @@ struct ListData {
         dictionary.number("chunks", Int64(chunks.count))
         dictionary.text("zone", workspace.settings.zone.identifier)
         dictionary.text("idPrefix", Self.idPrefix)
-        dictionary.pairs("people", workspace.people.map { ($0.id, $0.name) } + extraPeople.map { ($0, $0) })
+        dictionary.rows("people", workspace.people.map { [$0.id, $0.name] } + extraPeople.map { [$0, $0] })
         dictionary.texts("tags", tags)
-        dictionary.pairs("types", types.map { ($0, $0.replacingOccurrences(of: "_", with: " ")) })
-        dictionary.pairs("records", records.map { ($0.key, workspace.record($0)?.name ?? $0.id) })
+        dictionary.rows("types", types.map { [$0, $0.replacingOccurrences(of: "_", with: " ")] })
+        dictionary.rows("records", records.map { [$0.key, workspace.record($0)?.name ?? $0.id] })
         dictionary.texts("phrases", phrases.list)
         return [("tasks/data/dict.js", dictionary.finish())] + chunks
     }

@@ -117,15 +117,17 @@ extension ListData {
             text(name, values.map { $0.map { String($0, radix: 36) } ?? "" }.joined(separator: ","))
         }
 
-        mutating func pairs(_ name: String, _ values: [(String, String)]) {
+        /// Rows of texts: `[["jane", "Jane Smith"], …]`.
+        mutating func rows(_ name: String, _ values: [[String]]) {
             key(name)
             bytes.append(UInt8(ascii: "["))
-            for (index, pair) in values.enumerated() {
+            for (index, row) in values.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 bytes.append(UInt8(ascii: "["))
-                JSONWriter.appendString(pair.0, htmlSafe: true, into: &bytes)
-                bytes.append(UInt8(ascii: ","))
-                JSONWriter.appendString(pair.1, htmlSafe: true, into: &bytes)
+                for (column, text) in row.enumerated() {
+                    if column > 0 { bytes.append(UInt8(ascii: ",")) }
+                    JSONWriter.appendString(text, htmlSafe: true, into: &bytes)
+                }
                 bytes.append(UInt8(ascii: "]"))
             }
             bytes.append(UInt8(ascii: "]"))

@@ -88,10 +88,10 @@ public struct SiteBuilder {
         }
         let scripts = listData.map { String($0.path.dropFirst("tasks/".count)) }
         let open = context.openByDue
-        let listPages = max(1, (open.count + TaskListPage.rowsPerPage - 1) / TaskListPage.rowsPerPage)
-        try runEach("lists", Array(1...listPages), serialBelow: 2) { page in
+        let taskList = context.taskList(open: open, dataScripts: scripts)
+        try runEach("lists", Array(1...taskList.pages), serialBelow: 2) { page in
             let title = page == 1 ? "Tasks" : "Tasks, page \(page)"
-            let view = context.taskListPage(rows, open: open, page: page, dataScripts: scripts)
+            let view = context.taskListPage(taskList, page: page, open: open, rows: rows)
             try output.write("tasks/" + TaskListPage.path(page: page),
                              pages.taskList.render(context.chrome(title: title, root: "../", section: "tasks"), view))
         }

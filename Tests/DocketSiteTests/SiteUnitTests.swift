@@ -61,7 +61,7 @@ struct ChartTests {
         let weeks = charts.openByDueWeek()
         #expect(weeks.contains("<desc id=\"chart-weeks-desc\">Overdue: 0; This wk: 2; Next: 0; +2 wk: 0; +3 wk: 0; +4 wk: 0; +5 wk: 0; Later: 0; No due: 1</desc>"))
         #expect(charts.openByPriority().contains("Urgent: 1; High: 1; Normal: 1; Low: 0"))
-        #expect(charts.completionsPerDay().contains("Today: 1</desc>"))
+        #expect(charts.completionsPerDay().svg.contains("Today: 1</desc>"))
     }
 }
 

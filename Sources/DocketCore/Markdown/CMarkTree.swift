@@ -69,14 +69,18 @@ enum CMarkTree {
         return false
     }
 
+    /// A whole document; the caller frees it.
+    static func parse(_ markdown: String, options: Int32) -> OpaquePointer {
+        var text = markdown
+        return text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+    }
+
     /// The inline children of a paragraph parsed alone from `markdown`, or nil
     /// when it is not one paragraph (a cell that reads as a list or heading stays text).
     static func parseInlines(_ markdown: String, options: Int32) -> OpaquePointer? {
-        var text = markdown
-        let root: OpaquePointer? = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
-        }
-        guard let root else { return nil }
+        let root = parse(markdown, options: options)
         let blocks = children(root)
         guard blocks.count == 1, type(blocks[0]) == CMARK_NODE_PARAGRAPH else {
             free(root)

@@ -96,12 +96,7 @@ public enum Markdown {
     }
 
     private static func withDocument<R>(_ markdown: String, _ body: (OpaquePointer) -> R) -> R {
-        var text = markdown
-        let root: OpaquePointer = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, options)
-            }
-        }
+        let root = CMarkTree.parse(markdown, options: options)
         defer { cmark_node_free(root) }
         // Emphasis delimiters and other special characters split text runs;
         // join adjacent runs so a token is found whole.
@@ -112,16 +107,6 @@ public enum Markdown {
 
     /// Every TEXT node, collected first so the tree can be edited afterwards.
     private static func textNodes(_ root: OpaquePointer) -> [OpaquePointer] {
-        var nodes: [OpaquePointer] = []
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_TEXT {
-                nodes.append(node)
-            }
-        }
-        return nodes
+        CMarkTree.descendants(root) { CMarkTree.type($0) == CMARK_NODE_TEXT }
     }
 }

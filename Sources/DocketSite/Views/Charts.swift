@@ -29,38 +29,27 @@ struct Charts {
         return columns(bars, title: "Open tasks by due week", id: "chart-weeks")
     }
 
-    /// The completions chart's numbers in words: its bars are too narrow to carry them.
-    func completionsSummary() -> String {
+    /// Tasks completed on each of the last 30 days (local dates), as columns,
+    /// and their numbers in words: the bars are too narrow to carry them.
+    func completionsPerDay() -> (svg: String, summary: String) {
         let today = context.day.today
-        let counts = completionCounts()
-        let total = counts.reduce(0, +)
-        guard let most = counts.max(), most > 0, let index = counts.firstIndex(of: most) else { return "None completed in the last 30 days." }
-        let date = today.adding(days: index - 29)
-        let day = index == 29 ? "today" : "\(date.day) \(HumanTime.months[date.month - 1])"
-        return "\(total) completed in 30 days, \(counts[29]) today; the most in a day: \(most) (\(day))."
-    }
-
-    /// Tasks completed on each of the last 30 days (local dates), oldest first.
-    private func completionCounts() -> [Int] {
-        let today = context.day.today
-        var counts = [Int](repeating: 0, count: 30)
+        var counts = [Int](repeating: 0, count: 30)  // oldest first
         for task in context.workspace.tasks where task.status == .completed {
             guard let completedAt = task.completedAt else { continue }
             let offset = today.dayNumber - context.day.zone.localDate(of: completedAt).dayNumber
             if offset >= 0 && offset < 30 { counts[29 - offset] += 1 }
         }
-        return counts
-    }
-
-    func completionsPerDay() -> String {
-        let today = context.day.today
-        let counts = completionCounts()
-        let bars = counts.enumerated().map { index, count in
+        func label(_ index: Int) -> String {
             let date = today.adding(days: index - 29)
-            return Bar(label: index == 29 ? "Today" : "\(date.day) \(HumanTime.months[date.month - 1])",
-                       value: count, tone: index == 29 ? "accent" : "")
+            return index == 29 ? "Today" : "\(date.day) \(HumanTime.months[date.month - 1])"
         }
-        return columns(bars, title: "Completed per day, last 30 days", id: "chart-done", compactLabels: true)
+        let bars = counts.enumerated().map { index, count in Bar(label: label(index), value: count, tone: index == 29 ? "accent" : "") }
+        let svg = columns(bars, title: "Completed per day, last 30 days", id: "chart-done", compactLabels: true)
+        guard let most = counts.max(), most > 0, let busiest = counts.firstIndex(of: most) else {
+            return (svg, "None completed in the last 30 days.")
+        }
+        let day = busiest == 29 ? "today" : label(busiest)
+        return (svg, "\(counts.reduce(0, +)) completed in 30 days, \(counts[29]) today; the most in a day: \(most) (\(day)).")
     }
 
     /// Open tasks by priority, urgent first.

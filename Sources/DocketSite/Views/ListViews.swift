@@ -22,11 +22,12 @@ struct TableRowExtras: TemplateView {
 struct TaskListPage: TemplateView {
     static let rowsPerPage = 100
 
-    var rowsHTML: String
+    /// Set per page; everything else is the same on every page, made once.
+    var rowsHTML = ""
+    var page = 1
     var zone: String
     var total: Int
     var openTotal: Int
-    var page: Int
     var pages: Int
     var dataScripts: [String]
     var statuses, priorities, people, types, tags, modes: [FilterOption]
@@ -66,24 +67,31 @@ extension SiteContext {
     /// Open tasks by due: the order of the list's pages without JavaScript.
     var openByDue: [Int] { dueOrder.filter { workspace.tasks[$0].isOpen } }
 
-    /// Page `page` (from 1) of the task list; `dataScripts` are the list data files, relative to `tasks/`.
-    func taskListPage(_ rows: RowFragments, open: [Int], page: Int, dataScripts: [String]) -> TaskListPage {
-        let perPage = TaskListPage.rowsPerPage
-        let shown = open.dropFirst((page - 1) * perPage).prefix(perPage)
-        var html = ""
-        html.reserveCapacity(shown.reduce(0) { $0 + rows.tableRows[$1].utf8.count })
-        for index in shown { html += rows.tableRows[index] }
+    /// The task list as every page shows it, rows aside; `dataScripts` are the
+    /// list data files, relative to `tasks/`. Made once per build, not once per page.
+    func taskList(open: [Int], dataScripts: [String]) -> TaskListPage {
         func options(_ values: [(String, String)]) -> [FilterOption] { values.map { FilterOption(value: $0.0, label: $0.1) } }
-        let tags = Set(workspace.tasks.flatMap(\.tags)).sorted()
         let modes = ["all", "open"] + TaskQuery.Mode.allCases.dropFirst().map(\.rawValue)
+        let perPage = TaskListPage.rowsPerPage
         return TaskListPage(
-            rowsHTML: html, zone: workspace.settings.zone.identifier, total: workspace.tasks.count, openTotal: open.count,
-            page: page, pages: max(1, (open.count + perPage - 1) / perPage), dataScripts: dataScripts,
+            zone: workspace.settings.zone.identifier, total: workspace.tasks.count, openTotal: open.count,
+            pages: max(1, (open.count + perPage - 1) / perPage), dataScripts: dataScripts,
             statuses: options([("open", "Open (pending or in progress)")] + TaskStatus.allCases.map { ($0.rawValue, $0.label) }),
             priorities: options(Priority.allCases.reversed().map { ($0.rawValue, $0.label) }),
             people: options([(TaskQuery.unassigned, "Unassigned")] + workspace.people.map { ($0.id, $0.name) }),
             types: options(workspace.settings.types.map { ($0, $0.replacingOccurrences(of: "_", with: " ")) }),
             tags: options(tags.map { ($0, $0) }),
             modes: modes.map { FilterOption(value: $0, label: $0.prefix(1).uppercased() + $0.dropFirst(), checked: $0 == "open") })
+    }
+
+    /// Page `page` (from 1) of `list`: its rows, open tasks by due.
+    func taskListPage(_ list: TaskListPage, page: Int, open: [Int], rows: RowFragments) -> TaskListPage {
+        let perPage = TaskListPage.rowsPerPage
+        let shown = open.dropFirst((page - 1) * perPage).prefix(perPage)
+        var view = list
+        view.page = page
+        view.rowsHTML.reserveCapacity(shown.reduce(0) { $0 + rows.tableRows[$1].utf8.count })
+        for index in shown { view.rowsHTML += rows.tableRows[index] }
+        return view
     }
 }

@@ -109,6 +109,7 @@ extension SiteContext {
 
     func overview(_ rows: RowFragments) -> OverviewPage {
         let charts = Charts(context: self)
+        let completions = charts.completionsPerDay()
         var overdue: [Int] = []
         var today: [Int] = []
         var upcoming: [Int] = []
@@ -138,7 +139,7 @@ extension SiteContext {
             people: workspace.people.map { OverviewPage.Member(person: $0, badge: stats.badges[$0.id]?.count ?? 0) },
             charts: [
                 .init(title: "Open tasks by due week", svg: charts.openByDueWeek()),
-                .init(title: "Completed per day", svg: charts.completionsPerDay(), summary: charts.completionsSummary()),
+                .init(title: "Completed per day", svg: completions.svg, summary: completions.summary),
                 .init(title: "Open tasks by priority", svg: charts.openByPriority()),
             ])
     }

@@ -8,7 +8,8 @@ import DocketCore
 struct RowFragments: Sendable {
     /// `partials/task-row` (a list item) for pages one folder deep (`../`).
     let listRows: [String]
-    /// `partials/task-table-row` (a table row) for `tasks/index.html`.
+    /// `partials/task-table-row` (a table row) for the task list's pages,
+    /// which list open tasks only: empty for closed ones.
     let tableRows: [String]
     /// How many rows were rendered by this build (the rest came from the cache).
     let renderedCount: Int
@@ -24,7 +25,8 @@ struct RowFragments: Sendable {
             defer { progress?.advance() }
             if let cached = cache.rows(for: fingerprints[index]) { return (cached.list, cached.table, false) }
             let summary = context.taskSummary(index, root: "../")
-            return (theme.pages.taskRow.render(summary), theme.pages.tableRow.render(summary, context.tableRowExtras(index)), true)
+            let table = summary.task.isOpen ? theme.pages.tableRow.render(summary, context.tableRowExtras(index)) : ""
+            return (theme.pages.taskRow.render(summary), table, true)
         }
         var list: [String] = []
         var table: [String] = []

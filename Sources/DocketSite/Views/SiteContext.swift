@@ -25,6 +25,8 @@ struct SiteContext: Sendable {
     let openDueByAssignee: [String: [Int]]
     /// Each task's short id, shown beside it everywhere.
     let shortIDs: ShortIDs
+    /// Every tag on a task, sorted: the list's filter and its data.
+    let tags: [String]
     /// Records by type and lower-cased name (`company\0analytical engines`), for fields that name a record.
     let recordsByName: [String: Link]
 
@@ -68,6 +70,7 @@ struct SiteContext: Sendable {
             if byName[key] == nil { byName[key] = link }  // the first by id when two share a name
         }
         self.recordsByName = byName
+        self.tags = Set(tasks.flatMap(\.tags)).sorted()
     }
 
     func personName(_ id: String) -> String { workspace.peopleByID[id]?.name ?? id }
