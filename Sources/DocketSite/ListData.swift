@@ -6,10 +6,15 @@ import DocketCore
 /// Names, records and phrases are written once in a dictionary and referred
 /// to by index, so 100,000 tasks fit in a few megabytes.
 ///
-/// Tasks are in due order (the list's default order). Times are milliseconds,
-/// in base 36: dues and creation from `base` (the build's now), updates from
-/// creation and completion from the update; dues' day numbers count days from
-/// 1970-01-01. Ids are sent without their `task_` prefix.
+/// Tasks are in id order, so a task's place is its rank among ids: the page
+/// sorts by packing (rank of the sort field, place) into one number and
+/// sorting plain numbers, with ties by id as `docket list` breaks them. Each
+/// task's rank among titles comes with it (`TitleOrder`), since comparing
+/// 100,000 titles in the browser takes longer than an answer may. Times are
+/// milliseconds, in base 36: dues and creation from `base` (the build's now),
+/// updates from creation and completion from the update; dues' day numbers
+/// count days from 1970-01-01. Ids are sent without their `task_` prefix,
+/// side by side in one string (each is a 26-character ULID).
 /// app.js reads these names; change both together.
 struct ListData {
     /// Tasks per chunk file: several files parse while the next downloads.
@@ -40,7 +45,13 @@ struct ListData {
         let base = context.day.now.milliseconds
 
         var chunks: [(path: String, bytes: [UInt8])] = []
-        let order = context.dueOrder
+        let tasks = workspace.tasks
+        var order = Array(tasks.indices)
+        if !zip(order, order.dropFirst()).allSatisfy({ tasks[$0].id < tasks[$1].id }) {
+            order.sort { tasks[$0].id < tasks[$1].id }
+        }
+        let titles = TitleOrder.ranks(tasks.map(\.title))
+        let rankDigits = RankDigits(count: titles.count)
         var start = 0
         repeat {
             let slice = order[start..<min(start + Self.chunkSize, order.count)]
@@ -49,6 +60,7 @@ struct ListData {
                 let task = workspace.tasks[index]
                 let timing = context.timings[index]
                 columns.add(task: task, short: context.shortIDs.short(task.id))
+                rankDigits.append(titles.ranks[index], to: &columns.titleRank)
                 columns.status.append(String(TaskStatus.allCases.firstIndex(of: task.status) ?? 0))
                 columns.priority.append(String(Priority.allCases.firstIndex(of: task.priority) ?? 0))
                 columns.type.append(typeIndex[task.type] ?? 0)
@@ -101,12 +113,33 @@ struct ListData {
         dictionary.number("chunks", Int64(chunks.count))
         dictionary.text("zone", workspace.settings.zone.identifier)
         dictionary.text("idPrefix", Self.idPrefix)
+        dictionary.number("rankWidth", Int64(rankDigits.width))
         dictionary.rows("people", workspace.people.map { [$0.id, $0.name] } + extraPeople.map { [$0, $0] })
         dictionary.texts("tags", tags)
         dictionary.rows("types", types.map { [$0, $0.replacingOccurrences(of: "_", with: " ")] })
         dictionary.rows("records", records.map { [$0.key, workspace.record($0)?.name ?? $0.id] })
         dictionary.texts("phrases", phrases.list)
         return [("tasks/data/dict.js", dictionary.finish())] + chunks
+    }
+
+    /// Ranks as fixed-width numbers in base 64 (`0-9A-Za-z-_`), side by side
+    /// in one string: three characters each up to 262,144 tasks.
+    struct RankDigits {
+        static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+        let width: Int
+
+        init(count: Int) {
+            var width = 1
+            var capacity = 64
+            while capacity < count { width += 1; capacity *= 64 }
+            self.width = width
+        }
+
+        func append(_ rank: Int, to text: inout [UInt8]) {
+            for place in stride(from: width - 1, through: 0, by: -1) {
+                text.append(Self.alphabet[(rank >> (6 * place)) & 63])
+            }
+        }
     }
 
     /// Phrases by first use: an index each.

@@ -4,8 +4,11 @@ extension ListData {
     /// One chunk's tasks, a column per field (a field's values side by side
     /// compress better and parse faster than an object per task).
     struct Columns {
-        var id: [String] = []
+        /// Ids without `task_`, side by side (26 characters each).
+        var ids: [UInt8] = []
         var title: [String] = []
+        /// Each title's rank (see `RankDigits`).
+        var titleRank: [UInt8] = []
         /// Short ids are each id's last `n` characters: only `n` is sent.
         var shortLength: [Int] = []
         var status: [String] = []
@@ -33,7 +36,7 @@ extension ListData {
 
         mutating func add(task: DocketCore.Task, short: String) {
             // Every id starts with "task_" (checked when the workspace loads): the prefix is not sent.
-            id.append(task.id.hasPrefix(ListData.idPrefix) ? String(task.id.dropFirst(ListData.idPrefix.count)) : task.id)
+            ids.append(contentsOf: task.id.utf8.dropFirst(ListData.idPrefix.count))
             title.append(task.title)
             shortLength.append(short.utf8.count)
             metadata.append(task.metadata.isEmpty ? "0" : JSONWriter.compactForHTML(.object(task.metadata)))
@@ -41,8 +44,9 @@ extension ListData {
 
         func script() -> [UInt8] {
             var writer = ScriptWriter("docketList.chunk")
-            writer.texts("id", id)
+            writer.text("ids", String(decoding: ids, as: UTF8.self))
             writer.texts("title", title)
+            writer.text("titleRank", String(decoding: titleRank, as: UTF8.self))
             writer.digits("short", shortLength.map { String($0, radix: 36) })
             writer.digits("status", status)
             writer.digits("priority", priority)

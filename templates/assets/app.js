@@ -1,8 +1,9 @@
 /* docket task list: filters, modes, sorting and pages in the browser.
  * No framework, no network request, no inline handlers. The tasks come from
  * the data scripts the page loads after this one (tasks/data/dict.js, then
- * tasks/data/tasks-N.js, written by docket as one columnar object each): a
- * <script src> works from file://, where fetch is refused. The state lives
+ * tasks/data/tasks-N.js, written by docket as one columnar object each, in
+ * id order, with each title's rank): a <script src> works from file://,
+ * where fetch is refused. The state lives
  * in the URL query (?q=&status=&priority=&assignee=&type=&tag=&link=&from=&to=&mode=&sort=&filters=&page=)
  * (`filters` is Kasar's FilterGroup as JSON, `sort` a key or Kasar's JSON sort array, as `docket list` takes them)
  * so a view can be bookmarked and shared; it works under any base path.
@@ -58,48 +59,81 @@ function startTaskList(D, chunks) {
   function isoDay(dayNumber) { return new Date(dayNumber * 86400000).toISOString().slice(0, 10); }
   function dayNumber(text) { var ms = Date.parse(text + 'T00:00:00Z'); return isNaN(ms) ? null : Math.floor(ms / 86400000); }
 
-  // One record per task, in due order (the data's order); filtering and sorting read these.
+  // Ranks come as fixed-width base-64 numbers side by side (ListData.RankDigits).
+  var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var DIGIT = new Int8Array(128);
+  for (var d = 0; d < DIGITS.length; d++) { DIGIT[DIGITS.charCodeAt(d)] = d; }
+  var ID_LENGTH = 26;
+  var titleRanks = new Int32Array(total);
+  var titleRankCount = 0;
+
+  // One record per task, in id order (the data's order), so a row's index is
+  // its rank among ids. Only what filters and sorting read is made now; the
+  // rest (names, links, tags) is decoded when a filter or a drawn row asks.
+  function Row(c, k, index, due, dueDay, updated, created, completed) {
+    var bits = parseInt(c.modes.charAt(k), 32);
+    var status = c.status.charCodeAt(k) - 48;
+    this.index = index;
+    this.c = c;
+    this.k = k;
+    this.status = STATUSES[status];
+    this.open = status < 2;
+    this.priority = PRIORITIES[c.priority.charCodeAt(k) - 48];
+    this.type = D.types[c.type[k]][0];
+    this.typeLabel = D.types[c.type[k]][1];
+    this.bits = bits;
+    this.allDay = (bits & 16) !== 0;
+    this.due = due === null ? Infinity : base + due;
+    this.dueDay = dueDay === null ? -1 : dueDay;
+    this.dueText = c.dueText[k];
+    this.dueRelative = c.dueRelative[k];
+    this.created = base + created;
+    this.updated = base + created + updated;
+    this.completed = completed === null ? null : this.updated + completed;
+    this.updatedText = c.updatedText[k];
+    this.updatedRelative = c.updatedRelative[k];
+    this.endedText = c.endedText[k];
+    this.endedRelative = c.endedRelative[k];
+    this.createdBy = D.people[c.createdBy[k]][0];
+    this.meta = c.metadata[k] === 0 ? NO_METADATA : c.metadata[k];
+    this.cachedPeople = null;
+    this.cachedRecords = null;
+    this.cachedTags = null;
+    this.cachedTitle = null;
+    this.search = null;
+  }
+  var NO_METADATA = Object.freeze({});
+  function lazy(name, make) { Object.defineProperty(Row.prototype, name, { get: make }); }
+  lazy('id', function () { return D.idPrefix + this.c.ids.substr(this.k * ID_LENGTH, ID_LENGTH); });
+  lazy('titleText', function () { return this.c.title[this.k]; });
+  lazy('title', function () { return this.cachedTitle === null ? (this.cachedTitle = this.titleText.toLowerCase()) : this.cachedTitle; });
+  // A short id is the id's last n characters (never longer than the ULID).
+  lazy('short', function () {
+    var length = parseInt(this.c.short.charAt(this.k), 36);
+    return this.c.ids.substr((this.k + 1) * ID_LENGTH - length, length);
+  });
+  lazy('people', function () {
+    return this.cachedPeople || (this.cachedPeople = split(this.c.assignees[this.k]).map(function (n) { return D.people[n]; }));
+  });
+  lazy('assignees', function () { return this.people.map(function (p) { return p[0]; }); });
+  // The first assignee's name, as `docket list --sort assignee` compares them.
+  lazy('assigneeName', function () { return this.people.length ? this.people[0][1] : ''; });
+  lazy('records', function () {
+    return this.cachedRecords || (this.cachedRecords = split(this.c.links[this.k]).map(function (n) { return D.records[n]; }));
+  });
+  lazy('links', function () { return this.records.map(function (l) { return l[0]; }); });
+  lazy('tags', function () { return this.cachedTags || (this.cachedTags = split(this.c.tags[this.k]).map(function (n) { return D.tags[n]; })); });
+
   var rows = [];
   chunks.forEach(function (c) {
     var dues = numbers(c.due), dueDays = numbers(c.dueDay), updated = numbers(c.updated), created = numbers(c.created),
-      completed = numbers(c.completed);
-    for (var i = 0; i < c.id.length; i++) {
-      var bits = parseInt(c.modes.charAt(i), 32);
-      var assignees = split(c.assignees[i]).map(function (n) { return D.people[n]; });
-      var links = split(c.links[i]).map(function (n) { return D.records[n]; });
-      var meta = c.metadata[i];
-      rows.push({
-        index: rows.length,
-        id: D.idPrefix + c.id[i],
-        titleText: c.title[i],
-        title: c.title[i].toLowerCase(),
-        short: c.id[i].slice(-parseInt(c.short.charAt(i), 36)),  // a short id is never longer than the ULID
-        status: STATUSES[Number(c.status.charAt(i))],
-        priority: PRIORITIES[Number(c.priority.charAt(i))],
-        type: D.types[c.type[i]][0],
-        typeLabel: D.types[c.type[i]][1],
-        people: assignees,
-        assignees: assignees.map(function (p) { return p[0]; }),
-        tags: split(c.tags[i]).map(function (n) { return D.tags[n]; }),
-        records: links,
-        links: links.map(function (l) { return l[0]; }),
-        due: dues[i] === null ? Infinity : base + dues[i],
-        allDay: (bits & 16) !== 0,
-        dueDay: dueDays[i] === null ? -1 : dueDays[i],
-        dueText: c.dueText[i], dueRelative: c.dueRelative[i],
-        bits: bits,
-        open: Number(c.status.charAt(i)) < 2,
-        updated: base + created[i] + updated[i],
-        updatedText: c.updatedText[i], updatedRelative: c.updatedRelative[i],
-        created: base + created[i],
-        createdBy: D.people[c.createdBy[i]][0],
-        completed: completed[i] === null ? null : base + created[i] + updated[i] + completed[i],
-        endedText: c.endedText[i], endedRelative: c.endedRelative[i],
-        meta: meta === 0 ? {} : meta,
-        // The first assignee's name, as `docket list --sort assignee` compares them.
-        assigneeName: assignees.length ? assignees[0][1] : '',
-        search: null
-      });
+      completed = numbers(c.completed), width = D.rankWidth;
+    for (var k = 0; k < c.title.length; k++) {
+      var rank = 0;
+      for (var p = k * width; p < (k + 1) * width; p++) { rank = rank * 64 + DIGIT[c.titleRank.charCodeAt(p)]; }
+      titleRanks[rows.length] = rank;
+      if (rank >= titleRankCount) { titleRankCount = rank + 1; }
+      rows.push(new Row(c, k, rows.length, dues[k], dueDays[k], updated[k], created[k], completed[k]));
     }
   });
   // Search covers what a row shows of the task: title and tags, assignees, linked records (made when first asked).
@@ -111,9 +145,14 @@ function startTaskList(D, chunks) {
     return r.search;
   }
 
-  // The linked-record filter's choices come with the data: at 100,000 tasks they would swell the page.
+  // The linked-record filter's choices come with the data (at 100,000 tasks
+  // they would swell the page), added when the menu is first used or named
+  // in the address: 20,000 options take longer to make than an answer may.
   var linkSelect = form.elements.namedItem('link');
-  if (linkSelect) {
+  var linksFilled = false;
+  function fillLinks() {
+    if (linksFilled || !linkSelect) { return; }
+    linksFilled = true;
     var fragment = document.createDocumentFragment();
     D.records.forEach(function (record) {
       var option = document.createElement('option');
@@ -123,17 +162,55 @@ function startTaskList(D, chunks) {
     });
     linkSelect.appendChild(fragment);
   }
+  if (linkSelect) {
+    ['focus', 'pointerdown', 'mousedown', 'touchstart'].forEach(function (type) { linkSelect.addEventListener(type, fillLinks); });
+  }
 
+  // The fields a list sorts by. Sorting reads each field's ranks (ranking):
+  // equal values share a rank, and a row without the value is marked lacking.
   var SORTERS = {
-    title: function (r) { return r.title; },
-    status: function (r) { return STATUS_RANK[r.status]; },
-    priority: function (r) { return PRIORITY_RANK[r.priority]; },
-    type: function (r) { return r.type; },
-    due: function (r) { return r.due; },
-    assignee: function (r) { return r.assigneeName; },
-    updated: function (r) { return r.updated; },
-    created: function (r) { return r.created; }
+    title: function () { return { rank: titleRanks, count: titleRankCount, lack: null }; },
+    status: function () { return codes(function (r) { return STATUS_RANK[r.status]; }, 4); },
+    priority: function () { return codes(function (r) { return PRIORITY_RANK[r.priority]; }, 4); },
+    type: function () { return texts(function (r) { return r.type; }); },
+    due: function () { return numeric(function (r) { return r.due; }); },
+    assignee: function () { return texts(function (r) { return r.people.length ? r.assigneeName : null; }); },
+    updated: function () { return numeric(function (r) { return r.updated; }); },
+    created: function () { return numeric(function (r) { return r.created; }); }
   };
+  var rankings = {};
+  function ranking(key) { return rankings[key] || (rankings[key] = SORTERS[key]()); }
+  function codes(get, count) {
+    var rank = new Int32Array(total);
+    for (var i = 0; i < total; i++) { rank[i] = get(rows[i]); }
+    return { rank: rank, count: count, lack: null };
+  }
+  // Few distinct texts (types, names): ranked by sorting the distinct ones. null is lacking.
+  function texts(get) {
+    var values = rows.map(get), distinct = {}, list = [];
+    values.forEach(function (v) { if (v !== null && !distinct.hasOwnProperty(v)) { distinct[v] = 0; list.push(v); } });
+    list.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
+    list.forEach(function (v, n) { distinct[v] = n; });
+    var rank = new Int32Array(total), lack = new Uint8Array(total);
+    values.forEach(function (v, i) { if (v === null) { lack[i] = 1; } else { rank[i] = distinct[v]; } });
+    return { rank: rank, count: list.length, lack: lack };
+  }
+  // Times: ranked by sorting the numbers natively, then a binary search each. Infinity is lacking.
+  function numeric(get) {
+    var values = new Float64Array(total);
+    for (var i = 0; i < total; i++) { values[i] = get(rows[i]); }
+    var sorted = values.slice().sort(), count = 0;
+    for (var j = 0; j < total; j++) { if (j === 0 || sorted[j] !== sorted[j - 1]) { sorted[count++] = sorted[j]; } }
+    var rank = new Int32Array(total), lack = new Uint8Array(total);
+    for (i = 0; i < total; i++) {
+      if (values[i] === Infinity) { lack[i] = 1; continue; }
+      var low = 0, high = count - 1;
+      while (low < high) { var middle = (low + high) >> 1; if (sorted[middle] < values[i]) { low = middle + 1; } else { high = middle; } }
+      rank[i] = low;
+    }
+    return { rank: rank, count: count, lack: lack };
+  }
+
   var SORT_ALIASES = { created_at: 'created', updated_at: 'updated', assignees: 'assignee', due_at: 'due', due_date: 'due' };
   var filterError = document.getElementById('filter-error');
 
@@ -176,6 +253,7 @@ function startTaskList(D, chunks) {
         if (radio) { radio.checked = true; }
       } else {
         var field = form.elements.namedItem(name);
+        if (name === 'link' && state.link) { fillLinks(); }
         if (field) {
           field.value = state[name];
           // A sort the menu does not list (from a header click) still applies.
@@ -339,16 +417,15 @@ function startTaskList(D, chunks) {
       try { list = JSON.parse(sort); } catch (e) { return [[SORTERS.due, false, 'due']]; }  // invalid JSON falls back, as Kasar's does
       return list.map(function (item) {
         var key = SORT_ALIASES[item.field] || item.field;
-        if (!SORTERS[key]) { throw new Error("cannot sort by '" + item.field + "'"); }
+        if (!Object.prototype.hasOwnProperty.call(SORTERS, key)) { throw new Error("cannot sort by '" + item.field + "'"); }
         return [SORTERS[key], item.direction === 'desc', key];
       });
     }
     var descending = sort.charAt(0) === '-';
     var name = descending ? sort.slice(1) : sort;
-    return [[SORTERS[name] || SORTERS.due, descending, SORTERS[name] ? name : 'due']];
+    var known = Object.prototype.hasOwnProperty.call(SORTERS, name);
+    return [[known ? SORTERS[name] : SORTERS.due, descending, known ? name : 'due']];
   }
-
-  function lacks(r, key) { return (key === 'due' && r.due === Infinity) || (key === 'assignee' && r.assignees.length === 0); }
 
   function matches(r, s, needle) {
     if (s.compiled && !s.compiled(r)) { return false; }
@@ -367,22 +444,34 @@ function startTaskList(D, chunks) {
   }
   var unassignedIsAPerson = D.people.some(function (p) { return p[0] === 'unassigned'; });
 
-  function compareBy(keys) {
-    return function (a, b) {
-      for (var i = 0; i < keys.length; i++) {
-        var get = keys[i][0], descending = keys[i][1], key = keys[i][2];
-        // Tasks without the field come last in either direction, as in `docket list`.
-        var la = lacks(a, key), lb = lacks(b, key);
+  // Rows sorted by the keys; tasks without the field come last in either
+  // direction and ties go by id, as in `docket list`. One key (the usual
+  // case) packs (rank, index) into one number per row and sorts the numbers
+  // natively, several times faster than calling a comparison for each pair.
+  function sortRows(list, keys) {
+    var ranks = keys.map(function (key) { return ranking(key[2]); });
+    if (keys.length === 1) {
+      var r = ranks[0], descending = keys[0][1], last = r.count, packed = new Float64Array(list.length);
+      for (var j = 0; j < list.length; j++) {
+        var i = list[j].index;
+        var place = r.lack !== null && r.lack[i] ? last : (descending ? last - 1 - r.rank[i] : r.rank[i]);
+        packed[j] = place * total + i;
+      }
+      packed.sort();
+      var sorted = new Array(list.length);
+      for (j = 0; j < list.length; j++) { sorted[j] = rows[packed[j] % total]; }
+      return sorted;
+    }
+    return list.sort(function (a, b) {
+      for (var n = 0; n < keys.length; n++) {
+        var r = ranks[n], la = r.lack !== null && r.lack[a.index] === 1, lb = r.lack !== null && r.lack[b.index] === 1;
         if (la !== lb) { return la ? 1 : -1; }
         if (la) { continue; }
-        var x = get(a), y = get(b);
-        if (x === y) { continue; }
-        var order = x < y ? -1 : 1;
-        return descending ? -order : order;
+        var x = r.rank[a.index], y = r.rank[b.index];
+        if (x !== y) { return keys[n][1] ? y - x : x - y; }
       }
-      // Ties by id, as `docket list` breaks them.
-      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-    };
+      return a.index - b.index;
+    });
   }
 
   function phrase(n) { return n < 0 ? '' : D.phrases[n]; }
@@ -439,7 +528,7 @@ function startTaskList(D, chunks) {
     if (key !== lastFilter) {
       var everything = problem !== '';
       matched = rows.filter(function (r) { return everything || matches(r, state, needle); });
-      if (state.sort !== 'due') { matched.sort(compareBy(sortKeys(state.sort))); }
+      matched = sortRows(matched, sortKeys(state.sort));
       lastFilter = key;
     }
     var shown = matched.length;

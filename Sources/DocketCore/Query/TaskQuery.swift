@@ -88,10 +88,20 @@ public struct TaskQuery: Sendable {
         let zone = workspace.settings.zone
         var matched = workspace.tasks.indices.filter { matches(workspace.tasks[$0], day.timing(of: workspace.tasks[$0]), workspace: workspace) }
         let keys = sort
+        // Titles compare by a key made once per task (see TitleOrder).
+        var titleKeys: [Int: [UInt8]] = [:]
+        if keys.contains(where: { $0.0 == .title }) {
+            for index in matched { titleKeys[index] = TitleOrder.key(workspace.tasks[index].title) }
+        }
         matched.sort { a, b in
             let x = workspace.tasks[a]
             let y = workspace.tasks[b]
             for (field, descending) in keys {
+                if field == .title {
+                    let (p, q) = (titleKeys[a]!, titleKeys[b]!)
+                    if p == q { continue }
+                    return TitleOrder.precedes(p, q) != descending
+                }
                 // Tasks without the field come last in either direction.
                 switch (Self.lacks(field, x), Self.lacks(field, y)) {
                 case (true, false): return false
@@ -134,7 +144,9 @@ public struct TaskQuery: Sendable {
             return order(dueInstant(a, zone: zone), dueInstant(b, zone: zone))
         case .priority: return order(x.priority.rank, y.priority.rank)  // low < normal < high < urgent
         case .status: return order(x.status, y.status)
-        case .title: return x.title.localizedCaseInsensitiveCompare(y.title)
+        case .title:
+            let (a, b) = (TitleOrder.key(x.title), TitleOrder.key(y.title))
+            return a == b ? .orderedSame : (TitleOrder.precedes(a, b) ? .orderedAscending : .orderedDescending)
         case .type: return order(x.type, y.type)
         case .created: return order(x.createdAt, y.createdAt)
         case .updated: return order(x.updatedAt, y.updatedAt)
