@@ -24,107 +24,135 @@ struct ListData {
     let context: SiteContext
 
     /// Relative paths → contents: `tasks/data/dict.js` and `tasks/data/tasks-N.js`.
+    /// Phrases are formatted and chunks written on every core; only numbering
+    /// the phrases (in task order, so the output never depends on timing) is serial.
     func files() -> [(path: String, bytes: [UInt8])] {
-        var phrases = PhraseTable()
         let workspace = context.workspace
-        let peopleIndex = Dictionary(uniqueKeysWithValues: workspace.people.enumerated().map { ($1.id, $0) })
-        var extraPeople: [String] = []  // assignees and authors not in people.json
-        func person(_ id: String) -> Int {
-            if let index = peopleIndex[id] { return index }
-            if let extra = extraPeople.firstIndex(of: id) { return workspace.people.count + extra }
-            extraPeople.append(id)
-            return workspace.people.count + extraPeople.count - 1
+        let tasks = workspace.tasks
+        var byID = Array(tasks.indices)
+        if !zip(byID, byID.dropFirst()).allSatisfy({ tasks[$0].id < tasks[$1].id }) {
+            byID.sort { tasks[$0].id < tasks[$1].id }
+        }
+        let order = byID
+        // Assignees and authors not in people.json come after the people, by first appearance.
+        var peopleIndex = Dictionary(workspace.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var extraPeople: [String] = []
+        for index in order {
+            for id in tasks[index].assignees + [tasks[index].createdBy] where peopleIndex[id] == nil {
+                peopleIndex[id] = workspace.people.count + extraPeople.count
+                extraPeople.append(id)
+            }
         }
         let tags = context.tags
-        let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) })
         var types = workspace.settings.types
-        for task in workspace.tasks where !types.contains(task.type) { types.append(task.type) }
-        let typeIndex = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
+        for task in tasks where !types.contains(task.type) { types.append(task.type) }
         let records = context.recordLinks.filter { !(context.tasksByRecord[$0.key]?.isEmpty ?? true) }
-        let recordIndex = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($1.key, $0) })
-        let base = context.day.now.milliseconds
-
-        var chunks: [(path: String, bytes: [UInt8])] = []
-        let tasks = workspace.tasks
-        var order = Array(tasks.indices)
-        if !zip(order, order.dropFirst()).allSatisfy({ tasks[$0].id < tasks[$1].id }) {
-            order.sort { tasks[$0].id < tasks[$1].id }
-        }
         let titles = TitleOrder.ranks(tasks.map(\.title))
-        let rankDigits = RankDigits(count: titles.count)
-        var start = 0
-        repeat {
-            let slice = order[start..<min(start + Self.chunkSize, order.count)]
-            var columns = Columns()
-            for index in slice {
-                let task = workspace.tasks[index]
-                let timing = context.timings[index]
-                columns.add(task: task, short: context.shortIDs.short(task.id))
-                rankDigits.append(titles.ranks[index], to: &columns.titleRank)
-                columns.status.append(String(TaskStatus.allCases.firstIndex(of: task.status) ?? 0))
-                columns.priority.append(String(Priority.allCases.firstIndex(of: task.priority) ?? 0))
-                columns.type.append(typeIndex[task.type] ?? 0)
-                var modes = 0
-                if task.isOpen && timing.isDueToday { modes |= 1 }
-                if timing.isOverdue { modes |= 2 }
-                if timing.isUpcoming { modes |= 4 }
-                if task.status == .completed { modes |= 8 }
-                if case .allDay? = task.due { modes |= 16 }
-                columns.modes.append(String(modes, radix: 32))
-                columns.assignees.append(task.assignees.map { String(person($0)) }.joined(separator: ","))
-                columns.tags.append(task.tags.compactMap { tagIndex[$0].map(String.init) }.joined(separator: ","))
-                columns.links.append(task.links.compactMap { recordIndex[$0.key].map(String.init) }.joined(separator: ","))
-                if let due = task.due {
-                    columns.due.append(context.dueKeys[index] - base)
-                    columns.dueDay.append(timing.dueDay.map { Int64($0.dayNumber) } ?? -1)
-                    columns.dueText.append(phrases.index(context.format.due(due)))
-                    columns.dueRelative.append(phrases.index(context.format.relativeDue(due, timing: timing, isOpen: task.isOpen)))
-                } else {
-                    columns.due.append(nil)
-                    columns.dueDay.append(-1)
-                    columns.dueText.append(-1)
-                    columns.dueRelative.append(-1)
-                }
-                // Updated from created, completed from updated: mostly 0, which is one character.
-                columns.created.append(task.createdAt.milliseconds - base)
-                columns.updated.append(task.updatedAt.milliseconds - task.createdAt.milliseconds)
-                columns.updatedText.append(phrases.index(context.format.instant(task.updatedAt)))
-                columns.updatedRelative.append(phrases.index(context.format.relative(task.updatedAt)))
-                columns.createdBy.append(person(task.createdBy))
-                columns.completed.append(task.completedAt.map { $0.milliseconds - task.updatedAt.milliseconds })
-                if task.isOpen {
-                    columns.endedText.append(-1)
-                    columns.endedRelative.append(-1)
-                } else {
-                    // A closed task's row says when it ended, as the rows the server renders do.
-                    let ended = task.completedAt ?? task.updatedAt
-                    let verb = task.status == .completed ? "done" : "cancelled"
-                    columns.endedText.append(phrases.index(context.format.instant(ended)))
-                    columns.endedRelative.append(phrases.index(verb + " " + context.format.relative(ended)))
-                }
-            }
-            chunks.append(("tasks/data/tasks-\(chunks.count + 1).js", columns.script()))
-            start += Self.chunkSize
-        } while start < order.count
 
+        let texts = parallelMap(order) { phraseTexts(tasks[$0], timing: context.timings[$0]) }
+        var phrases = PhraseTable()
+        let numbered = texts.map { $0.map { $0.map { phrases.index($0) } ?? -1 } }
+
+        let indices = Indices(people: peopleIndex, tags: Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) }),
+                              types: Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) }),
+                              records: Dictionary(uniqueKeysWithValues: records.enumerated().map { ($1.key, $0) }),
+                              titles: titles.ranks, rankDigits: RankDigits(count: titles.count))
+        let starts = Array(stride(from: 0, to: max(order.count, 1), by: Self.chunkSize))
+        let chunks = parallelMap(starts, serialBelow: 2) { start -> [UInt8] in
+            let end = min(start + Self.chunkSize, order.count)
+            return chunk(order[start..<end], phrases: numbered[start..<end], indices: indices)
+        }
+
+        let base = context.day.now.milliseconds
         var dictionary = ScriptWriter("docketList.dictionary")
         dictionary.number("base", base)
         dictionary.number("total", Int64(order.count))
         dictionary.number("chunks", Int64(chunks.count))
         dictionary.text("zone", workspace.settings.zone.identifier)
         dictionary.text("idPrefix", Self.idPrefix)
-        dictionary.number("rankWidth", Int64(rankDigits.width))
+        dictionary.number("rankWidth", Int64(indices.rankDigits.width))
         dictionary.rows("people", workspace.people.map { [$0.id, $0.name] } + extraPeople.map { [$0, $0] })
         dictionary.texts("tags", tags)
         dictionary.rows("types", types.map { [$0, $0.replacingOccurrences(of: "_", with: " ")] })
         dictionary.rows("records", records.map { [$0.key, workspace.record($0)?.name ?? $0.id] })
         dictionary.texts("phrases", phrases.list)
-        return [("tasks/data/dict.js", dictionary.finish())] + chunks
+        return [("tasks/data/dict.js", dictionary.finish())]
+            + chunks.enumerated().map { ("tasks/data/tasks-\($0.offset + 1).js", $0.element) }
+    }
+
+    /// Where each name, tag, type and record sits in the dictionary, and each task's title rank.
+    struct Indices: Sendable {
+        var people: [String: Int]
+        var tags: [String: Int]
+        var types: [String: Int]
+        var records: [String: Int]
+        var titles: [Int]
+        var rankDigits: RankDigits
+    }
+
+    /// A task's phrases, in the order `chunk` reads them: due, due relative,
+    /// updated, updated relative, ended, ended relative (nil: none).
+    func phraseTexts(_ task: DocketCore.Task, timing: Timing) -> [String?] {
+        let format = context.format
+        var texts: [String?] = [nil, nil]
+        if let due = task.due {
+            texts = [format.due(due), format.relativeDue(due, timing: timing, isOpen: task.isOpen)]
+        }
+        texts += [format.instant(task.updatedAt), format.relative(task.updatedAt)]
+        if task.isOpen {
+            texts += [nil, nil]
+        } else {
+            // A closed task's row says when it ended, as the rows the server renders do.
+            let ended = task.completedAt ?? task.updatedAt
+            let verb = task.status == .completed ? "done" : "cancelled"
+            texts += [format.instant(ended), verb + " " + format.relative(ended)]
+        }
+        return texts
+    }
+
+    /// One chunk file: `tasks` (indices into the workspace's tasks) and their numbered phrases.
+    func chunk(_ tasks: ArraySlice<Int>, phrases: ArraySlice<[Int]>, indices: Indices) -> [UInt8] {
+        let workspace = context.workspace
+        let base = context.day.now.milliseconds
+        var columns = Columns()
+        for (index, numbers) in zip(tasks, phrases) {
+            let task = workspace.tasks[index]
+            let timing = context.timings[index]
+            columns.add(task: task, short: context.shortIDs.short(task.id))
+            indices.rankDigits.append(indices.titles[index], to: &columns.titleRank)
+            columns.status.append(String(TaskStatus.allCases.firstIndex(of: task.status) ?? 0))
+            columns.priority.append(String(Priority.allCases.firstIndex(of: task.priority) ?? 0))
+            columns.type.append(indices.types[task.type] ?? 0)
+            var modes = 0
+            if task.isOpen && timing.isDueToday { modes |= 1 }
+            if timing.isOverdue { modes |= 2 }
+            if timing.isUpcoming { modes |= 4 }
+            if task.status == .completed { modes |= 8 }
+            if case .allDay? = task.due { modes |= 16 }
+            columns.modes.append(String(modes, radix: 32))
+            columns.assignees.append(task.assignees.compactMap { indices.people[$0].map(String.init) }.joined(separator: ","))
+            columns.tags.append(task.tags.compactMap { indices.tags[$0].map(String.init) }.joined(separator: ","))
+            columns.links.append(task.links.compactMap { indices.records[$0.key].map(String.init) }.joined(separator: ","))
+            columns.due.append(task.due == nil ? nil : context.dueKeys[index] - base)
+            columns.dueDay.append(task.due == nil ? -1 : timing.dueDay.map { Int64($0.dayNumber) } ?? -1)
+            columns.dueText.append(numbers[0])
+            columns.dueRelative.append(numbers[1])
+            // Updated from created, completed from updated: mostly 0, which is one character.
+            columns.created.append(task.createdAt.milliseconds - base)
+            columns.updated.append(task.updatedAt.milliseconds - task.createdAt.milliseconds)
+            columns.updatedText.append(numbers[2])
+            columns.updatedRelative.append(numbers[3])
+            columns.createdBy.append(indices.people[task.createdBy] ?? 0)
+            columns.completed.append(task.completedAt.map { $0.milliseconds - task.updatedAt.milliseconds })
+            columns.endedText.append(numbers[4])
+            columns.endedRelative.append(numbers[5])
+        }
+        return columns.script()
     }
 
     /// Ranks as fixed-width numbers in base 64 (`0-9A-Za-z-_`), side by side
     /// in one string: three characters each up to 262,144 tasks.
-    struct RankDigits {
+    struct RankDigits: Sendable {
         static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
         let width: Int
 

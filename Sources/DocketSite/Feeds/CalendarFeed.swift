@@ -53,19 +53,21 @@ struct CalendarFeed {
 
     /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
     func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            case "\u{00}"..."\u{1F}", "\u{7F}": out += " "
-            default: out.unicodeScalars.append(scalar)
+        // Every character escaped is ASCII, so the work is on bytes, and most texts need none.
+        let special: (UInt8) -> Bool = { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5C, 0x3B, 0x2C: out += [0x5C, byte]  // \\ ; ,
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: continue
+            case 0x00..<0x20, 0x7F: out.append(0x20)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Folds lines longer than 75 octets, never inside a UTF-8 sequence.
