@@ -290,7 +290,8 @@ def report(rows, profiles, stages=(), browser=""):
     if browser:
         doc += ["## The task list in a browser", "",
                 "`scripts/list_bench.py`: headless chromium through selenium, the site on tmpfs, from file://. "
-                "The first answer is the time from navigation until the page has loaded its data and answered the query in its address; "
+                "The browser first opens the overview, as a reader arrives; the first answer is then the time from navigation "
+                "until the task list has loaded its data and answered the query in its address; "
                 "a change is one filter or sort chosen on the page, until its rows are drawn.", "", browser.strip(), ""]
     for n, profile in stages:
         doc += stage_table(n, profile) + [""]
