@@ -89,8 +89,9 @@ public struct TaskQuery: Sendable {
         var matched = workspace.tasks.indices.filter { matches(workspace.tasks[$0], day.timing(of: workspace.tasks[$0]), workspace: workspace) }
         let keys = sort
         // Titles compare by a key made once per task (see TitleOrder).
-        var titleKeys: [Int: [UInt8]] = [:]
+        var titleKeys: [[UInt8]] = []
         if keys.contains(where: { $0.0 == .title }) {
+            titleKeys = Array(repeating: [], count: workspace.tasks.count)
             for index in matched { titleKeys[index] = TitleOrder.key(workspace.tasks[index].title) }
         }
         matched.sort { a, b in
@@ -98,7 +99,7 @@ public struct TaskQuery: Sendable {
             let y = workspace.tasks[b]
             for (field, descending) in keys {
                 if field == .title {
-                    let (p, q) = (titleKeys[a]!, titleKeys[b]!)
+                    let (p, q) = (titleKeys[a], titleKeys[b])
                     if p == q { continue }
                     return TitleOrder.precedes(p, q) != descending
                 }
