@@ -207,7 +207,7 @@ public struct EditEngine {
         if let type = changes.type { task.type = type }
         if let due = changes.due { task.due = due }
         if let reminder = changes.reminder { task.reminder = reminder }
-        if let tags = changes.tags { task.tags = tags }
+        for (field, value) in changes.plain { field.set(&task, value) }
         if let metadata = changes.metadata { task.metadata = metadata }
         if let subscribers = changes.subscribers { task.subscribers = subscribers }
         if changes.links != nil || !changes.linksByType.isEmpty { task.links = changes.resolvedLinks(from: task.links) }

@@ -17,7 +17,8 @@ public struct TaskChanges: Sendable {
     public var reminder: Reminder??
     public var assignees: [String]?
     public var subscribers: [String]?
-    public var tags: [String]?
+    /// Plain fields an edit sets (`Task.plainFields`), in the order given; a nil value unsets one.
+    public var plain: [(field: TaskField, value: TaskFieldValue?)] = []
     /// Replaces every link.
     public var links: [Link]?
     /// `contact_id`-style fields: set (or, with nil, remove) the link of one type.
@@ -54,8 +55,8 @@ public struct TaskFieldReader {
         title, content_text, description, details, status, is_completed, completed_at, priority, type, task_type, \
         action_type, due, due_at, deadline, due_date, due_time, reminder, reminder_offset_mins, reminder_time, \
         assignees, owner_id, owner_ids, assigned_to_id, assigned_user_ids, assignee_user_id, assignee_email, \
-        subscribers, tags, links, linked_entities, <type>_id (contact_id, deal_id, …), metadata, created_by_id, id
-        """
+        subscribers, links, linked_entities, <type>_id (contact_id, deal_id, …), metadata, created_by_id, id
+        """ + Task.plainFields.filter(\.editable).map { ", " + $0.key }.joined()
 
     public init(workspace: Workspace, existing: Task?, ignoreUnknown: Bool) {
         self.workspace = workspace
@@ -117,13 +118,8 @@ public struct TaskFieldReader {
         try readReminder(take, &changes)
         try readAssignees(take, fields: fields, &changes)
         if let node = take("subscribers") { changes.subscribers = node.isNull ? [] : try people(node, field: "subscribers") }
-        if let node = take("tags"), node.isNull { changes.tags = [] } else if let node = take("tags") {
-            guard let list = node.arrayValue?.compactMap(\.stringValue), list.count == node.arrayValue?.count,
-                  list.allSatisfy({ !$0.isEmpty }) else {
-                throw .invalid("tags", node, "must be an array of non-empty strings")
-            }
-            var seen: Set<String> = []
-            changes.tags = list.filter { seen.insert($0).inserted }
+        for field in Task.plainFields where field.editable {
+            if let node = take(field.key) { changes.plain.append((field, try field.read(node, workspace: workspace))) }
         }
         try readLinks(take, fields: fields, &changes)
         if let node = take("metadata") {

@@ -20,12 +20,12 @@ public enum Limits {
         if task.title.count > titleCharacters {
             found.append(("title", "Field 'title' has \(task.title.count) characters; the most is \(titleCharacters)"))
         }
-        for (field, count) in [("assignees", task.assignees.count), ("links", task.links.count), ("tags", task.tags.count),
+        for (field, count) in [("assignees", task.assignees.count), ("links", task.links.count),
                                ("subscribers", task.subscribers.count)] where count > listItems {
             found.append((field, "Field '\(field)' has \(count) entries; the most is \(listItems)"))
         }
-        if let tag = task.tags.first(where: { $0.count > tagCharacters }) {
-            found.append(("tags", "A tag has \(tag.count) characters ('\(tag.prefix(40))…'); the most is \(tagCharacters)"))
+        for field in Task.plainFields {
+            if let value = field.get(task), let problem = field.problem(value) { found.append((field.key, problem)) }
         }
         if let details = task.details, details.utf8.count > textBytes {
             found.append(("details", "The details are \(details.utf8.count) bytes; the most is \(textBytes) (1 MiB)"))

@@ -80,6 +80,17 @@ public struct Task: Sendable, Equatable {
 
     public var isOpen: Bool { status.isOpen }
 
+    /// The plain fields, each declared once: the decoder, the canonical JSON,
+    /// the input cache, the size limits and `task.update` read this table
+    /// (`TaskField`). A new optional text, list, time or number goes here.
+    public static let plainFields: [TaskField] = [
+        // The edit engine sets these: completed_* with the status, created_via when an integration creates.
+        .instant("completed_at", \.completedAt, editable: false),
+        .text("completed_by", \.completedBy, namesPeople: true, editable: false),
+        .text("created_via", \.createdVia, namesPeople: true, editable: false),
+        .texts("tags", \.tags, itemCharacters: Limits.tagCharacters),
+    ]
+
     /// The instant a reminder fires, derived from the due (never stored).
     public func reminderAt(in zone: Zone) -> Instant? {
         switch (reminder, due) {

@@ -222,17 +222,14 @@ extension Task: CacheCodable {
         reminder.encode(into: &bytes)
         assignees.encode(into: &bytes)
         subscribers.encode(into: &bytes)
-        tags.encode(into: &bytes)
         links.encode(into: &bytes)
         metadata.encode(into: &bytes)
         createdAt.encode(into: &bytes)
         bytes.appendString(createdBy)
-        createdVia.encode(into: &bytes)
         updatedAt.encode(into: &bytes)
-        completedAt.encode(into: &bytes)
-        completedBy.encode(into: &bytes)
         bytes.appendVarint(version)
         details.encode(into: &bytes)
+        for field in Task.plainFields { field.get(self).encode(into: &bytes) }
     }
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Truncated) {
@@ -245,13 +242,11 @@ extension Task: CacheCodable {
         let reminder = try Reminder?(from: &reader)
         let assignees = try [String](from: &reader)
         let subscribers = try [String](from: &reader)
-        let tags = try [String](from: &reader)
         let links = try [Link](from: &reader)
         let metadata = try [JSONMember](from: &reader)
         let createdAt = try Instant(from: &reader)
         let createdBy = try reader.string()
         self.init(id: id, title: title, createdAt: createdAt, createdBy: createdBy)
-        self.createdVia = try String?(from: &reader)
         self.status = status
         self.priority = priority
         self.type = type
@@ -259,13 +254,32 @@ extension Task: CacheCodable {
         self.reminder = reminder
         self.assignees = assignees
         self.subscribers = subscribers
-        self.tags = tags
         self.links = links
         self.metadata = metadata
         self.updatedAt = try Instant(from: &reader)
-        self.completedAt = try Instant?(from: &reader)
-        self.completedBy = try String?(from: &reader)
         self.version = try reader.int()
         self.details = try String?(from: &reader)
+        for field in Task.plainFields { field.set(&self, try TaskFieldValue?(from: &reader)) }
+    }
+}
+
+extension TaskFieldValue: CacheCodable {
+    func encode(into bytes: inout [UInt8]) {
+        switch self {
+        case .text(let text): bytes.append(0); text.encode(into: &bytes)
+        case .texts(let list): bytes.append(1); list.encode(into: &bytes)
+        case .instant(let instant): bytes.append(2); instant.encode(into: &bytes)
+        case .number(let number): bytes.append(3); bytes.appendVarint(Int64(number))
+        }
+    }
+
+    init(from reader: inout BinaryReader) throws(BinaryReader.Truncated) {
+        switch try reader.byte() {
+        case 0: self = .text(try reader.string())
+        case 1: self = .texts(try [String](from: &reader))
+        case 2: self = .instant(try Instant(from: &reader))
+        case 3: self = .number(try reader.int())
+        default: throw BinaryReader.Truncated()
+        }
     }
 }

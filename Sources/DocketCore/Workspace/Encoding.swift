@@ -4,13 +4,12 @@ extension Task {
     public var json: JSONValue {
         var members: [JSONMember] = []
         func put(_ key: String, _ value: JSONValue) { members.append(JSONMember(key: key, value: JSONNode(value))) }
-        // In key order, so writers find the members sorted and need not sort them.
+        for field in Task.plainFields {
+            if let value = field.get(self) { put(field.key, TaskField.json(value)) }
+        }
         if !assignees.isEmpty { put("assignees", .strings(assignees)) }
-        if let completedAt { put("completed_at", .string(completedAt.rfc3339)) }
-        if let completedBy { put("completed_by", .string(completedBy)) }
         put("created_at", .string(createdAt.rfc3339))
         put("created_by", .string(createdBy))
-        if let createdVia { put("created_via", .string(createdVia)) }
         if let due { put("due", .string(due.text)) }
         put("id", .string(id))
         if !links.isEmpty {
@@ -25,12 +24,12 @@ extension Task {
         }
         put("status", .string(status.rawValue))
         if !subscribers.isEmpty { put("subscribers", .strings(subscribers.sorted { $0.precedesInByteOrder($1) })) }
-        if !tags.isEmpty { put("tags", .strings(tags)) }
         put("title", .string(title))
         put("type", .string(type))
         put("updated_at", .string(updatedAt.rfc3339))
         put("version", .int(version))
-        return .object(members)
+        // In key order, so writers find the members sorted and need not sort them.
+        return .object(members.sorted { $0.key.precedesInByteOrder($1.key) })
     }
 }
 

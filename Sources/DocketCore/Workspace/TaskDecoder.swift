@@ -1,8 +1,9 @@
 /// Turns the JSON of `tasks/<id>.json` into a `Task`, reporting every problem.
 public enum TaskDecoder {
-    public static let fields = ["assignees", "completed_at", "completed_by", "created_at", "created_by", "created_via", "due",
-                                "id", "links", "metadata", "priority", "reminder", "status", "subscribers",
-                                "tags", "title", "type", "updated_at", "version"]
+    /// Every key a task file may hold: these and the plain fields (`Task.plainFields`).
+    public static let fields = (["assignees", "created_at", "created_by", "due", "id", "links", "metadata", "priority",
+                                 "reminder", "status", "subscribers", "title", "type", "updated_at", "version"]
+                                + Task.plainFields.map(\.key)).sorted()
 
     /// Decodes one task file. `expectedID` is the file name without `.json`.
     public static func decode(_ root: JSONNode, expectedID: String, references: References,
@@ -34,9 +35,6 @@ public enum TaskDecoder {
         let subscribers = reader.strings("subscribers", required: false, sink: &sink) {
             references.unknownPerson($0, field: "subscribers")
         } ?? []
-        let tags = reader.strings("tags", required: false, sink: &sink) {
-            $0.isEmpty ? "field 'tags' must not hold an empty string" : nil
-        } ?? []
         let links = decodeLinks(&reader, references: references, sink: &sink)
         var metadata: [JSONMember] = []
         if let member = reader.member("metadata") {
@@ -51,17 +49,8 @@ public enum TaskDecoder {
         if let createdBy, let problem = references.unknownPerson(createdBy, field: "created_by"), let member = reader.member("created_by") {
             sink.error(problem, at: member.value.offset)
         }
-        let createdVia = reader.string("created_via", required: false, sink: &sink)
-        if let createdVia, let problem = references.unknownPerson(createdVia, field: "created_via"), let member = reader.member("created_via") {
-            sink.error(problem, at: member.value.offset)
-        }
         let updatedAt = reader.instant("updated_at", required: true, sink: &sink)
-        let completedAt = reader.instant("completed_at", required: false, sink: &sink)
-        let completedBy = reader.string("completed_by", required: false, sink: &sink)
-        if let completedBy, let problem = references.unknownPerson(completedBy, field: "completed_by"),
-           let member = reader.member("completed_by") {
-            sink.error(problem, at: member.value.offset)
-        }
+        let plain = Task.plainFields.map { $0.decode(&reader, references: references, sink: &sink) }
         if let status {
             if status == .completed {
                 if !reader.has("completed_at") { sink.error("a completed task needs 'completed_at'", at: root.offset) }
@@ -86,14 +75,11 @@ public enum TaskDecoder {
         task.reminder = reminder
         task.assignees = assignees
         task.subscribers = subscribers
-        task.tags = tags
         task.links = links
         task.metadata = metadata
         task.updatedAt = updatedAt
-        task.completedAt = completedAt
-        task.completedBy = completedBy
-        task.createdVia = createdVia
         task.version = version
+        for (field, value) in zip(Task.plainFields, plain) { field.set(&task, value) }
         return task
     }
 
