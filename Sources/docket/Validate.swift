@@ -19,11 +19,20 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let started = Progress.seconds()
-        var result = WorkspaceLoader.load(workspace.root, progress: TerminalProgress.make(quiet: output.quiet),
-                                          cache: InputCache(workspace: workspace.root, reading: !noCache))
-        // Queued edits are checked against the workspace, as an apply would take them.
-        if !result.hasErrors {
-            result.diagnostics += QueueCheck.problems(workspace.root, workspace: result.workspace, now: try resolveInstant(now))
+        let progress = TerminalProgress.make(quiet: output.quiet)
+        let cache = InputCache(workspace: workspace.root, reading: !noCache)
+        let instant = try resolveInstant(now)
+        // Queued edits are checked against the workspace, as an apply would take them; with
+        // none queued, the files' problems are all, and the input cache gives them undecoded.
+        var result: WorkspaceLoader.Check
+        if FileSystem.list(workspace.root + "/queue").isEmpty {
+            result = WorkspaceLoader.check(workspace.root, progress: progress, cache: cache)
+        } else {
+            let loaded = WorkspaceLoader.load(workspace.root, progress: progress, cache: cache)
+            result = WorkspaceLoader.Check(loaded)
+            if !loaded.hasErrors {
+                result.diagnostics += QueueCheck.problems(workspace.root, workspace: loaded.workspace, now: instant)
+            }
         }
         let failed = Console.report(result.diagnostics, warnings: !output.quiet)
         if output.verbose {
@@ -33,7 +42,7 @@ struct Validate: ParsableCommand {
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         if !output.quiet {
-            let tasks = result.workspace.tasks.count
+            let tasks = result.validTasks
             let elapsed = String(format: "%.2f", Progress.seconds() - started)
             Console.error("\(workspace.root): \(errors) error(s), \(warnings) warning(s) in \(tasks) valid task(s) (\(elapsed) s)")
         }

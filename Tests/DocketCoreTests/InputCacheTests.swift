@@ -45,6 +45,11 @@ struct InputCacheTests {
             let second = cachedLoad(directory)
             #expect((second.reusedFiles?.reused ?? 0) > 0)
             #expect(second.diagnostics.map(\.description) == expected)
+            // What validate does with nothing queued: the same problems and count, no value decoded.
+            let checked = WorkspaceLoader.check(directory, cache: InputCache(workspace: directory, settle: 0))
+            #expect(checked.reusedFiles?.reused == second.reusedFiles?.reused)
+            #expect(checked.diagnostics.map(\.description) == expected)
+            #expect(checked.validTasks == second.workspace.tasks.count)
         }
     }
 

@@ -36,6 +36,15 @@ public final class InputCache: @unchecked Sendable {
         var value: Value?
         var diagnostics: [Diagnostic]
         var entry: Entry?
+        /// The file decoded to a value (`value` itself is nil when only checked, see `lookupSummary`).
+        var isValid: Bool
+
+        init(value: Value?, diagnostics: [Diagnostic], entry: Entry? = nil, isValid: Bool? = nil) {
+            self.value = value
+            self.diagnostics = diagnostics
+            self.entry = entry
+            self.isValid = isValid ?? (value != nil)
+        }
         /// Taken from the cache (only cached entries carry their payload).
         var reused: Bool { entry?.payload != nil }
         var isKept: Bool { entry != nil }
@@ -80,6 +89,38 @@ public final class InputCache: @unchecked Sendable {
     /// The cached decoding of `key` if its stamps and context are unchanged.
     func lookup<Value: CacheCodable & Sendable>(_ key: String, stamps: [FileSystem.Stamp], context: UInt64,
                                                 as type: Value.Type) -> Decoded<Value>? {
+        guard let payload = payload(key, stamps: stamps, context: context) else { return nil }
+        var content = BinaryReader(payload)
+        do throws(BinaryReader.Truncated) {
+            let diagnostics = try [Diagnostic](from: &content)
+            let value = try Value?(from: &content)
+            guard content.isAtEnd else { return nil }
+            return Decoded(value: value, diagnostics: diagnostics,
+                           entry: Entry(key: key, stamps: stamps, context: context, payload: payload))
+        } catch {
+            return nil
+        }
+    }
+
+    /// Like `lookup`, without decoding the value: its diagnostics and whether
+    /// it has one. `docket validate` needs no more, and decoding 100,000
+    /// tasks is most of what reading them from the cache costs.
+    func lookupSummary<Value: Sendable>(_ key: String, stamps: [FileSystem.Stamp], context: UInt64,
+                                        as type: Value.Type) -> Decoded<Value>? {
+        guard let payload = payload(key, stamps: stamps, context: context) else { return nil }
+        var content = BinaryReader(payload)
+        do throws(BinaryReader.Truncated) {
+            let diagnostics = try [Diagnostic](from: &content)
+            let isValid = try content.byte() == 1  // Optional's tag
+            return Decoded(value: nil, diagnostics: diagnostics,
+                           entry: Entry(key: key, stamps: stamps, context: context, payload: payload), isValid: isValid)
+        } catch {
+            return nil
+        }
+    }
+
+    /// An entry's payload, checked: its key, stamps, context and checksum.
+    private func payload(_ key: String, stamps: [FileSystem.Stamp], context: UInt64) -> ArraySlice<UInt8>? {
         guard let offset = offsets[StableHash.fnv1a64(key)] else { return nil }
         var reader = BinaryReader(bytes[offset...])
         do throws(BinaryReader.Truncated) {
@@ -92,13 +133,7 @@ public final class InputCache: @unchecked Sendable {
             guard try reader.fixedUInt64() == context else { return nil }
             let checksum = try reader.fixedUInt64()
             let payload = try reader.slice(try reader.count())
-            guard StableHash.fnv1a64(bytes: payload) == checksum else { return nil }
-            var content = BinaryReader(payload)
-            let value = try Value?(from: &content)
-            let diagnostics = try [Diagnostic](from: &content)
-            guard content.isAtEnd else { return nil }
-            return Decoded(value: value, diagnostics: diagnostics,
-                           entry: Entry(key: key, stamps: stamps, context: context, payload: payload))
+            return StableHash.fnv1a64(bytes: payload) == checksum ? payload : nil
         } catch {
             return nil
         }
@@ -127,8 +162,8 @@ public final class InputCache: @unchecked Sendable {
                     payload = stored
                 } else {
                     scratch.removeAll(keepingCapacity: true)
-                    result.value.encode(into: &scratch)
                     result.diagnostics.encode(into: &scratch)
+                    result.value.encode(into: &scratch)
                     payload = scratch[...]
                 }
                 bytes.appendString(entry.key)

@@ -13,17 +13,69 @@ public enum WorkspaceLoader {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
+    /// What `check` finds: every problem and how many tasks are valid.
+    public struct Check: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var validTasks: Int
+        public var stageTimes: [(String, Double)] = []
+        public var reusedFiles: (reused: Int, of: Int)?
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+        init(diagnostics: [Diagnostic], validTasks: Int, stageTimes: [(String, Double)], reusedFiles: (reused: Int, of: Int)?) {
+            self.diagnostics = diagnostics
+            self.validTasks = validTasks
+            self.stageTimes = stageTimes
+            self.reusedFiles = reusedFiles
+        }
+
+        /// What a full load found.
+        public init(_ loaded: Result) {
+            self.init(diagnostics: loaded.diagnostics, validTasks: loaded.workspace.tasks.count,
+                      stageTimes: loaded.stageTimes, reusedFiles: loaded.reusedFiles)
+        }
+    }
+
     /// `progress`, when given, counts tasks as they are read (a bar on a
     /// terminal). `cache` keeps decoded files between runs (`InputCache`);
     /// the default keeps nothing.
     public static func load(_ root: String, progress: Progress? = nil,
                             cache: InputCache = InputCache(workspace: nil)) -> Result {
+        let scan = scan(root, progress: progress, cache: cache, values: true)
+        let started = Progress.seconds()
+        let workspace = Workspace(settings: scan.settings, people: scan.people, records: scan.records.compactMap(\.value),
+                                  tasks: scan.tasks.compactMap(\.value), comments: scan.comments.compactMap(\.value))
+        var result = Result(workspace: workspace, diagnostics: scan.diagnostics,
+                            stageTimes: scan.times + [("workspace", Progress.seconds() - started)])
+        result.reusedFiles = scan.reused
+        return result
+    }
+
+    /// The problems `load` would find, without building the workspace: a file
+    /// the input cache vouches for gives its diagnostics without its value
+    /// being decoded. For `docket validate` when no edit is queued.
+    public static func check(_ root: String, progress: Progress? = nil, cache: InputCache) -> Check {
+        let scan = scan(root, progress: progress, cache: cache, values: false)
+        return Check(diagnostics: scan.diagnostics, validTasks: scan.tasks.count(where: \.isValid),
+                     stageTimes: scan.times, reusedFiles: scan.reused)
+    }
+
+    /// Every file read or looked up, in the order `load` builds the workspace from.
+    struct Scan {
+        var settings = Settings(name: "docket")
+        var people: [Person] = []
+        var records: [InputCache.Decoded<Record>] = []
+        var tasks: [InputCache.Decoded<Task>] = []
+        var comments: [InputCache.Decoded<Comment>] = []
+        var diagnostics: [Diagnostic] = []
+        var times: [(String, Double)] = []
+        var reused: (reused: Int, of: Int)?
+    }
+
+    /// `values` false: files the cache vouches for are not decoded (`lookupSummary`).
+    static func scan(_ root: String, progress: Progress?, cache: InputCache, values: Bool) -> Scan {
         var diagnostics: [Diagnostic] = []
         guard FileSystem.isDirectory(root) else {
-            let result = Workspace(settings: Settings(name: "docket"), people: [], records: [], tasks: [], comments: [])
-            return Result(workspace: result, diagnostics: [
-                Diagnostic(.error, path: root, message: "workspace directory does not exist"),
-            ])
+            return Scan(diagnostics: [Diagnostic(.error, path: root, message: "workspace directory does not exist")])
         }
 
         // Links, pipes and devices are refused before anything is read.
@@ -67,20 +119,22 @@ public enum WorkspaceLoader {
         let recordResults = parallelMap(recordFiles, width: Parallel.ioWidth) { file -> InputCache.Decoded<Record> in
             let directory = recordDirectories[file.type]
             let stamps = directory?.stamps(file.id + ".json")
-            if let stamps, let hit = cache.lookup(file.path, stamps: stamps, context: sharedContext, as: Record.self) { return hit }
+            if let stamps, let hit = values ? cache.lookup(file.path, stamps: stamps, context: sharedContext, as: Record.self)
+                                            : cache.lookupSummary(file.path, stamps: stamps, context: sharedContext, as: Record.self) { return hit }
             let (record, problems) = decodeFile(root, file.path, in: directory, name: file.id + ".json") { node, sink in
                 RecordDecoder.decode(node, expectedType: file.type, expectedID: file.id, sink: &sink)
             }
             return cache.decoded(file.path, stamps: stamps, context: sharedContext, value: record, diagnostics: problems)
         }
-        let records = recordResults.compactMap(\.value)
+        // A record decodes only if its type and id are its folder's and file's names.
+        let recordKeys = Set(zip(recordFiles, recordResults).filter { $1.isValid }.map { $0.0.type + "/" + $0.0.id })
         diagnostics += recordResults.flatMap(\.diagnostics)
 
         lap("records")
         let taskFiles = listTaskFiles(root, into: &diagnostics)
         lap("list tasks")
         var references = References(settings: settings, people: Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                                    recordKeys: Set(records.map(\.link.key)),
+                                    recordKeys: recordKeys,
                                     taskIDs: Set(taskFiles.map(\.id)))
         references.peopleKnown = peopleKnown
         let frozen = references
@@ -94,7 +148,8 @@ public enum WorkspaceLoader {
             let key = "tasks/\(file.id).json"
             let stamps = file.hasDetails ? tasksDirectory?.stamps(file.id + ".json", file.id + ".md")
                                          : tasksDirectory?.stamps(file.id + ".json")
-            if let stamps, let hit = cache.lookup(key, stamps: stamps, context: taskContext, as: Task.self) { return hit }
+            if let stamps, let hit = values ? cache.lookup(key, stamps: stamps, context: taskContext, as: Task.self)
+                                            : cache.lookupSummary(key, stamps: stamps, context: taskContext, as: Task.self) { return hit }
             var (task, problems) = decodeFile(root, key, in: tasksDirectory, name: file.id + ".json") { node, sink in
                 TaskDecoder.decode(node, expectedID: file.id, references: frozen, sink: &sink)
             }
@@ -118,23 +173,21 @@ public enum WorkspaceLoader {
             }
             return cache.decoded(key, stamps: stamps, context: taskContext, value: task, diagnostics: problems)
         }
-        let tasks = taskResults.compactMap(\.value)
         diagnostics += taskResults.flatMap(\.diagnostics)
 
         lap("tasks")
         let commentReferences = references
         let commentDirectories = listCommentDirectories(root, into: &diagnostics)
         let commentResults = parallelMap(commentDirectories, width: Parallel.ioWidth) { task -> [InputCache.Decoded<Comment>] in
-            decodeComments(root, task: task, references: commentReferences, cache: cache, shared: sharedContext)
+            decodeComments(root, task: task, references: commentReferences, cache: cache, shared: sharedContext, values: values)
         }
         let comments = Array(commentResults.joined())
         diagnostics += comments.flatMap(\.diagnostics)
         lap("comments")
-        let workspace = Workspace(settings: settings, people: people, records: records, tasks: tasks,
-                                  comments: comments.compactMap(\.value))
         diagnostics.sort()
         lap("index")
-        var result = Result(workspace: workspace, diagnostics: diagnostics, stageTimes: times)
+        var scan = Scan(settings: settings, people: people, records: recordResults, tasks: taskResults, comments: comments,
+                        diagnostics: diagnostics, times: times)
         if cache.isEnabled {
             let kept = recordResults.count(where: \.isKept) + taskResults.count(where: \.isKept) + comments.count(where: \.isKept)
             let reused = recordResults.count(where: \.reused) + taskResults.count(where: \.reused) + comments.count(where: \.reused)
@@ -143,10 +196,11 @@ public enum WorkspaceLoader {
                 contents.append(taskResults)
                 contents.append(comments)
             }
-            result.reusedFiles = (reused, recordResults.count + taskResults.count + comments.count)
+            scan.reused = (reused, recordResults.count + taskResults.count + comments.count)
             lap("cache")
+            scan.times = times
         }
-        return result
+        return scan
     }
 
     // MARK: - Reading one file
@@ -291,7 +345,7 @@ public enum WorkspaceLoader {
     /// Every comment of one task: its folder is opened once, listed through
     /// that descriptor, and its files stamped or read relative to it.
     static func decodeComments(_ root: String, task: String, references: References, cache: InputCache,
-                               shared: UInt64) -> [InputCache.Decoded<Comment>] {
+                               shared: UInt64, values: Bool = true) -> [InputCache.Decoded<Comment>] {
         var results: [InputCache.Decoded<Comment>] = []
         guard let directory = FileSystem.Directory(root + "/comments/" + task) else { return [] }
         let context = StableHash.combine(shared, references.taskIDs.contains(task))
@@ -303,7 +357,8 @@ public enum WorkspaceLoader {
                 continue
             }
             let stamps = directory.stamps(name)
-            if let stamps, let hit = cache.lookup(path, stamps: stamps, context: context, as: Comment.self) {
+            if let stamps, let hit = values ? cache.lookup(path, stamps: stamps, context: context, as: Comment.self)
+                                            : cache.lookupSummary(path, stamps: stamps, context: context, as: Comment.self) {
                 results.append(hit)
                 continue
             }
