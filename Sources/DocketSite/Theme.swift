@@ -95,7 +95,7 @@ public struct Theme: Sendable {
 
     static func walk(_ root: String, _ relative: String = "") -> [String] {
         var files: [String] = []
-        for name in FileSystem.list(relative.isEmpty ? root : root + "/" + relative) {
+        for name in FileSystem.list(relative.isEmpty ? root : root + "/" + relative, followingLinks: relative.isEmpty) {
             let path = relative.isEmpty ? name : relative + "/" + name
             if FileSystem.isDirectory(root + "/" + path) {
                 files += walk(root, path)

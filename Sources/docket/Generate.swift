@@ -18,7 +18,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         try runReporting {
             guard tasks >= 0 else { throw CLIError("error: --tasks must be 0 or more") }
-            if FileSystem.exists(directory) && !FileSystem.list(directory).isEmpty {
+            if FileSystem.exists(directory) && !FileSystem.list(directory, followingLinks: true).isEmpty {
                 throw CLIError("\(directory): error: the folder exists and is not empty; generate into a new folder")
             }
             let instant = try resolveInstant(now)

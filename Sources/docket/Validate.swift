@@ -21,6 +21,7 @@ struct Validate: ParsableCommand {
         let started = Progress.seconds()
         let progress = TerminalProgress.make(quiet: output.quiet)
         let cache = InputCache(workspace: workspace.root, reading: !noCache)
+        let opened = Progress.seconds()
         let instant = try resolveInstant(now)
         // Queued edits are checked against the workspace, as an apply would take them; with
         // none queued, the files' problems are all, and the input cache gives them undecoded.
@@ -36,7 +37,7 @@ struct Validate: ParsableCommand {
         }
         let failed = Console.report(result.diagnostics, warnings: !output.quiet)
         if output.verbose {
-            Console.reportStages(result.stageTimes)
+            Console.reportStages([("open cache", opened - started)] + result.stageTimes)
             Console.reportInputCache(result.reusedFiles)
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count

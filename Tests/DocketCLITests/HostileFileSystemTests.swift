@@ -133,4 +133,26 @@ extension HostileFileSystemTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/outside") == ["secret.txt"])
         }
     }
+
+    /// A linked folder where docket reads (tasks/, a record type) is named,
+    /// and nothing behind it is listed or read: a broken file there would be
+    /// reported if it were.
+    @Test func nothingBehindALinkedTasksOrRecordTypeFolderIsRead() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            try FileManager.default.moveItem(atPath: ws + "/tasks", toPath: dir + "/outside-tasks")
+            try "{ broken".write(toFile: dir + "/outside-tasks/task_01HQ3K9Z0000000000000000ZZ.json", atomically: true, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(atPath: ws + "/tasks", withDestinationPath: dir + "/outside-tasks")
+            try FileManager.default.createDirectory(atPath: dir + "/outside-invoices", withIntermediateDirectories: true)
+            try "{ broken".write(toFile: dir + "/outside-invoices/inv_x.json", atomically: true, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(atPath: ws + "/records/invoice", withDestinationPath: dir + "/outside-invoices")
+            let validate = try docket(["validate", "--workspace", ws])
+            #expect(validate.status == 1)
+            for path in ["tasks", "records/invoice"] {
+                #expect(validate.stderr.contains("\(path): error: a symbolic link; docket never follows links"), "\(path)")
+            }
+            #expect(!validate.stderr.contains("task_01HQ3K9Z") && !validate.stderr.contains("inv_x"))
+            #expect(validate.stderr.contains("in 0 valid task(s)"))
+        }
+    }
 }

@@ -87,8 +87,9 @@ public enum FileSystem {
         public let path: String
         let fd: Int32
 
+        /// A link is not followed: opening one fails, so nothing behind it is read.
         public init?(_ path: String) {
-            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
             guard fd >= 0 else { return nil }
             self.path = path
             self.fd = fd
@@ -102,7 +103,8 @@ public enum FileSystem {
             var stamps: [Stamp] = []
             for name in names {
                 var info = stat()
-                guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+                // A link is not followed, so it is no regular file here (and reading it then names it).
+                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
                 stamps.append(Stamp(info))
             }
             return stamps
@@ -201,10 +203,12 @@ public enum FileSystem {
     }
 
     /// Names in a directory, sorted by code point (unless `sorted` is false),
-    /// without hidden entries; empty when the directory does not exist.
-    /// The names in a folder, dot-files left out unless asked for.
-    public static func list(_ path: String, sorted: Bool = true, includingHidden: Bool = false) -> [String] {
-        guard let dir = opendir(path) else { return [] }
+    /// dot-files left out unless asked for; empty when the directory does not
+    /// exist, or is a link (WorkspaceSafety reports it) unless `followingLinks`
+    /// (for a folder the user named, such as a theme).
+    public static func list(_ path: String, sorted: Bool = true, includingHidden: Bool = false,
+                            followingLinks: Bool = false) -> [String] {
+        guard let dir = openDirectory(path, followingLinks: followingLinks) else { return [] }
         defer { closedir(dir) }
         return names(in: dir, sorted: sorted, includingHidden: includingHidden)
     }
@@ -213,7 +217,7 @@ public enum FileSystem {
     /// everything else, each kind taken from the listing: no `stat` per
     /// entry, which matters for the 33,000 comment folders of a large workspace.
     public static func listByKind(_ path: String) -> (directories: [String], others: [String]) {
-        guard let dir = opendir(path) else { return ([], []) }
+        guard let dir = openDirectory(path, followingLinks: false) else { return ([], []) }
         defer { closedir(dir) }
         var directories: [String] = []
         var others: [String] = []
@@ -223,6 +227,44 @@ public enum FileSystem {
             if isDirectory(entry, path + "/" + name, followingLinks: false) { directories.append(name) } else { others.append(name) }
         }
         return (directories.sortedByBytes(), others.sortedByBytes())
+    }
+
+    /// The names in a folder (dot-files left out), grouped by suffix: for each
+    /// of `suffixes`, the names that end with it, without it (one string per
+    /// file, made from the listing's bytes); then every other name. Unsorted.
+    public static func listStems(_ path: String, suffixes: [String]) -> (stems: [[String]], others: [String]) {
+        var stems = [[String]](repeating: [], count: suffixes.count)
+        var others: [String] = []
+        guard let dir = openDirectory(path, followingLinks: false) else { return (stems, others) }
+        defer { closedir(dir) }
+        let endings = suffixes.map { Array($0.utf8) }
+        while let entry = readdir(dir) {
+            let matched: (Int, String)? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                guard bytes.first != UInt8(ascii: ".") else { return (-1, "") }
+                for (index, ending) in endings.enumerated() where bytes.count > ending.count && bytes.suffix(ending.count).elementsEqual(ending) {
+                    return (index, String(decoding: bytes.dropLast(ending.count), as: UTF8.self))
+                }
+                return nil
+            }
+            switch matched {
+            case (-1, _)?: continue
+            case let (index, stem)?: stems[index].append(stem)
+            case nil: others.append(entryName(entry))
+            }
+        }
+        return (stems, others)
+    }
+
+    /// A directory stream; nil for a missing folder, or a link when not `followingLinks`.
+    private static func openDirectory(_ path: String, followingLinks: Bool) -> OpaquePointer? {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+        guard fd >= 0 else { return nil }
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return nil
+        }
+        return dir
     }
 
     private static func names(in dir: OpaquePointer, sorted: Bool, includingHidden: Bool = false) -> [String] {
@@ -266,6 +308,33 @@ public enum FileSystem {
             next += 1
         }
         return (files, directories, specials)
+    }
+
+    /// What under `root` is neither a regular file nor a folder (relative
+    /// paths), from `d_type`: a regular file costs no string and no `stat`,
+    /// which at 300,000 files is most of a walk.
+    public static func specials(under root: String, includingHidden: Bool = false) -> [(path: String, kind: Kind)] {
+        var specials: [(path: String, kind: Kind)] = []
+        var directories = [""]
+        var next = 0
+        while next < directories.count {
+            let relative = directories[next]
+            next += 1
+            guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                if Int32(entry.pointee.d_type) == Int32(DT_REG) { continue }
+                let name = entryName(entry)
+                if name == "." || name == ".." || (name.hasPrefix(".") && !includingHidden) { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if isDirectory(entry, root + "/" + path, followingLinks: false) {
+                    directories.append(path)
+                } else if let special = specialKind(entry, root + "/" + path) {
+                    specials.append((path, special))
+                }
+            }
+        }
+        return specials
     }
 
     /// The kind of a listed entry that is neither a regular file nor a folder, from `d_type`.

@@ -78,8 +78,17 @@ public enum WorkspaceLoader {
             return Scan(diagnostics: [Diagnostic(.error, path: root, message: "workspace directory does not exist")])
         }
 
+        var times: [(String, Double)] = []
+        var last = Progress.seconds()
+        func lap(_ stage: String) {
+            let now = Progress.seconds()
+            times.append((stage, now - last))
+            last = now
+        }
+
         // Links, pipes and devices are refused before anything is read.
         diagnostics += WorkspaceSafety.problems(root)
+        lap("safety")
 
         // workspace.json and people.json: small, read first, needed by every
         // other decoder; so every cached decoding depends on their bytes.
@@ -102,14 +111,7 @@ public enum WorkspaceLoader {
             peopleKnown = node.arrayValue != nil
         }
         let sharedContext = shared
-
-        var times: [(String, Double)] = []
-        var last = Progress.seconds()
-        func lap(_ stage: String) {
-            let now = Progress.seconds()
-            times.append((stage, now - last))
-            last = now
-        }
+        lap("settings")
 
         // Records, then tasks, then comments: each stage only needs the ids of the one before.
         let recordFiles = listRecordFiles(root, into: &diagnostics)
@@ -287,24 +289,22 @@ public enum WorkspaceLoader {
     }
 
     static func listTaskFiles(_ root: String, into diagnostics: inout [Diagnostic]) -> [TaskFile] {
+        let listed = FileSystem.listStems(root + "/tasks", suffixes: [".json", ".md"])
         var ids: [String] = []
-        var details: [String] = []
+        ids.reserveCapacity(listed.stems[0].count)
         var badlyNamed: Set<String> = []
-        // One pass over the names, each name's suffix checked once.
-        for name in FileSystem.list(root + "/tasks", sorted: false) {
-            if let id = stem(name, ".json") {
-                guard Identifier.isValid(id, kind: .task) else {
-                    badlyNamed.insert(id)
-                    diagnostics.append(Diagnostic(.error, path: "tasks/\(name)",
-                        message: "file name is not a valid task id: expected \(Identifier.expectedShape(.task)).json"))
-                    continue
-                }
-                ids.append(id)
-            } else if let id = stem(name, ".md") {
-                details.append(id)
-            } else {
-                diagnostics.append(Diagnostic(.warning, path: "tasks/\(name)", message: "neither a task (.json) nor its details (.md); ignored"))
+        for id in listed.stems[0] {
+            guard Identifier.isValid(id, kind: .task) else {
+                badlyNamed.insert(id)
+                diagnostics.append(Diagnostic(.error, path: "tasks/\(id).json",
+                    message: "file name is not a valid task id: expected \(Identifier.expectedShape(.task)).json"))
+                continue
             }
+            ids.append(id)
+        }
+        var details = listed.stems[1]
+        for name in listed.others {
+            diagnostics.append(Diagnostic(.warning, path: "tasks/\(name)", message: "neither a task (.json) nor its details (.md); ignored"))
         }
         // Both sorted by id (bytes), so the decoded tasks arrive in order and
         // one merge finds each task's details (no set of 100,000 strings).

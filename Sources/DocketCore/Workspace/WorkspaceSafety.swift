@@ -25,7 +25,7 @@ public enum WorkspaceSafety {
             case .directory? where !wantsFolder:
                 problems.append(Diagnostic(.error, path: path, message: "a folder where docket expects the file '\(path)'"))
             case .directory?:
-                for special in FileSystem.walk(root + "/" + path, includingHidden: path == ".docket").specials {
+                for special in FileSystem.specials(under: root + "/" + path, includingHidden: path == ".docket") {
                     problems.append(problem(path + "/" + special.path, special.kind))
                 }
             case let kind?:
