@@ -86,9 +86,10 @@ public enum WorkspaceLoader {
             last = now
         }
 
-        // Links, pipes and devices are refused before anything is read.
-        diagnostics += WorkspaceSafety.problems(root)
-        lap("safety")
+        // Links, pipes and devices are named by a walk of the workspace, on a
+        // thread of its own while the files are read (nothing here opens a
+        // link or blocks on a pipe, so reading need not wait for its verdict).
+        let safety = SafetyWalk(root)
 
         // workspace.json and people.json: small, read first, needed by every
         // other decoder; so every cached decoding depends on their bytes.
@@ -186,6 +187,8 @@ public enum WorkspaceLoader {
         let comments = Array(commentResults.joined())
         diagnostics += comments.flatMap(\.diagnostics)
         lap("comments")
+        diagnostics += safety.problems()
+        lap("safety")
         diagnostics.sort()
         lap("index")
         var scan = Scan(settings: settings, people: people, records: recordResults, tasks: taskResults, comments: comments,
@@ -203,6 +206,24 @@ public enum WorkspaceLoader {
             scan.times = times
         }
         return scan
+    }
+
+    /// `WorkspaceSafety.problems` on a background thread.
+    final class SafetyWalk: @unchecked Sendable {
+        private var found: [Diagnostic] = []
+        private var job: BackgroundJob?
+
+        init(_ root: String) {
+            job = BackgroundJob { [unowned self] in self.found = WorkspaceSafety.problems(root) }
+        }
+
+        func problems() -> [Diagnostic] {
+            job?.wait()
+            job = nil
+            return found
+        }
+
+        deinit { job?.wait() }
     }
 
     // MARK: - Reading one file
