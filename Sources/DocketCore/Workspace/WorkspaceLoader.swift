@@ -13,28 +13,6 @@ public enum WorkspaceLoader {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    /// What `check` finds: every problem and how many tasks are valid.
-    public struct Check: Sendable {
-        public var diagnostics: [Diagnostic]
-        public var validTasks: Int
-        public var stageTimes: [(String, Double)] = []
-        public var reusedFiles: (reused: Int, of: Int)?
-        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-
-        init(diagnostics: [Diagnostic], validTasks: Int, stageTimes: [(String, Double)], reusedFiles: (reused: Int, of: Int)?) {
-            self.diagnostics = diagnostics
-            self.validTasks = validTasks
-            self.stageTimes = stageTimes
-            self.reusedFiles = reusedFiles
-        }
-
-        /// What a full load found.
-        public init(_ loaded: Result) {
-            self.init(diagnostics: loaded.diagnostics, validTasks: loaded.workspace.tasks.count,
-                      stageTimes: loaded.stageTimes, reusedFiles: loaded.reusedFiles)
-        }
-    }
-
     /// `progress`, when given, counts tasks as they are read (a bar on a
     /// terminal). `cache` keeps decoded files between runs (`InputCache`);
     /// the default keeps nothing.
@@ -48,15 +26,6 @@ public enum WorkspaceLoader {
                             stageTimes: scan.times + [("workspace", Progress.seconds() - started)])
         result.reusedFiles = scan.reused
         return result
-    }
-
-    /// The problems `load` would find, without building the workspace: a file
-    /// the input cache vouches for gives its diagnostics without its value
-    /// being decoded. For `docket validate` when no edit is queued.
-    public static func check(_ root: String, progress: Progress? = nil, cache: InputCache) -> Check {
-        let scan = scan(root, progress: progress, cache: cache, values: false)
-        return Check(diagnostics: scan.diagnostics, validTasks: scan.tasks.count(where: \.isValid),
-                     stageTimes: scan.times, reusedFiles: scan.reused)
     }
 
     /// Every file read or looked up, in the order `load` builds the workspace from.
@@ -89,7 +58,7 @@ public enum WorkspaceLoader {
         // Links, pipes and devices are named by a walk of the workspace, on a
         // thread of its own while the files are read (nothing here opens a
         // link or blocks on a pipe, so reading need not wait for its verdict).
-        let safety = SafetyWalk(root)
+        let safety = WorkspaceSafety.Walk(root)
 
         // workspace.json and people.json: small, read first, needed by every
         // other decoder; so every cached decoding depends on their bytes.
@@ -206,24 +175,6 @@ public enum WorkspaceLoader {
             scan.times = times
         }
         return scan
-    }
-
-    /// `WorkspaceSafety.problems` on a background thread.
-    final class SafetyWalk: @unchecked Sendable {
-        private var found: [Diagnostic] = []
-        private var job: BackgroundJob?
-
-        init(_ root: String) {
-            job = BackgroundJob { [unowned self] in self.found = WorkspaceSafety.problems(root) }
-        }
-
-        func problems() -> [Diagnostic] {
-            job?.wait()
-            job = nil
-            return found
-        }
-
-        deinit { job?.wait() }
     }
 
     // MARK: - Reading one file
