@@ -4,8 +4,9 @@
 /// takes 0.4 s, reading them 0.8 s warm and 3–17 s once a render has pushed
 /// them out of the page cache; the cache is one file, read sequentially.
 ///
-/// An entry is the result of decoding one file: the value (or nil) and the
-/// diagnostics, line:column included. Decoding is a pure function of the
+/// An entry is the result of decoding one file: the diagnostics,
+/// line:column included, then the value (or nil), so a check that needs only
+/// the problems stops before the value (`lookupSummary`). Decoding is a pure function of the
 /// file's bytes and of what the decoder checked them against (the context:
 /// workspace.json, people.json, the record ids, whether a comment's task
 /// exists), so an entry is used only when both are as they were: the file's
