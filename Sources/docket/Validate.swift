@@ -19,25 +19,11 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let started = Progress.seconds()
-        let progress = TerminalProgress.make(quiet: output.quiet)
-        let cache = InputCache(workspace: workspace.root, reading: !noCache)
-        let opened = Progress.seconds()
-        let instant = try resolveInstant(now)
-        // Queued edits are checked against the workspace, as an apply would take them; with
-        // none queued, the files' problems are all, and the input cache gives them undecoded.
-        var result: WorkspaceLoader.Check
-        if FileSystem.list(workspace.root + "/queue").isEmpty {
-            result = WorkspaceLoader.check(workspace.root, progress: progress, cache: cache)
-        } else {
-            let loaded = WorkspaceLoader.load(workspace.root, progress: progress, cache: cache)
-            result = WorkspaceLoader.Check(loaded)
-            if !loaded.hasErrors {
-                result.diagnostics += QueueCheck.problems(workspace.root, workspace: loaded.workspace, now: instant)
-            }
-        }
+        let result = WorkspaceLoader.validate(workspace.root, progress: TerminalProgress.make(quiet: output.quiet),
+                                              readingCache: !noCache, now: try resolveInstant(now))
         let failed = Console.report(result.diagnostics, warnings: !output.quiet)
         if output.verbose {
-            Console.reportStages([("open cache", opened - started)] + result.stageTimes)
+            Console.reportStages(result.stageTimes)
             Console.reportInputCache(result.reusedFiles)
         }
         let errors = result.diagnostics.filter { $0.severity == .error }.count

@@ -410,21 +410,21 @@ function startTaskList(D, chunks) {
     return h.text < value ? -1 : h.text > value ? 1 : 0;
   }
 
-  /** `due`, `-priority`, or Kasar's [{"field", "direction"}]: a list of [getter, descending, key]. */
+  /** `due`, `-priority`, or Kasar's [{"field", "direction"}]: a list of {key, descending}. */
   function sortKeys(sort) {
+    function known(key) { return Object.prototype.hasOwnProperty.call(SORTERS, key); }
     if (sort.charAt(0) === '[') {
       var list;
-      try { list = JSON.parse(sort); } catch (e) { return [[SORTERS.due, false, 'due']]; }  // invalid JSON falls back, as Kasar's does
+      try { list = JSON.parse(sort); } catch (e) { return [{ key: 'due', descending: false }]; }  // invalid JSON falls back, as Kasar's does
       return list.map(function (item) {
         var key = SORT_ALIASES[item.field] || item.field;
-        if (!Object.prototype.hasOwnProperty.call(SORTERS, key)) { throw new Error("cannot sort by '" + item.field + "'"); }
-        return [SORTERS[key], item.direction === 'desc', key];
+        if (!known(key)) { throw new Error("cannot sort by '" + item.field + "'"); }
+        return { key: key, descending: item.direction === 'desc' };
       });
     }
     var descending = sort.charAt(0) === '-';
     var name = descending ? sort.slice(1) : sort;
-    var known = Object.prototype.hasOwnProperty.call(SORTERS, name);
-    return [[known ? SORTERS[name] : SORTERS.due, descending, known ? name : 'due']];
+    return [{ key: known(name) ? name : 'due', descending: descending }];
   }
 
   function matches(r, s, needle) {
@@ -449,9 +449,9 @@ function startTaskList(D, chunks) {
   // case) packs (rank, index) into one number per row and sorts the numbers
   // natively, several times faster than calling a comparison for each pair.
   function sortRows(list, keys) {
-    var ranks = keys.map(function (key) { return ranking(key[2]); });
+    var ranks = keys.map(function (key) { return ranking(key.key); });
     if (keys.length === 1) {
-      var r = ranks[0], descending = keys[0][1], last = r.count, packed = new Float64Array(list.length);
+      var r = ranks[0], descending = keys[0].descending, last = r.count, packed = new Float64Array(list.length);
       for (var j = 0; j < list.length; j++) {
         var i = list[j].index;
         var place = r.lack !== null && r.lack[i] ? last : (descending ? last - 1 - r.rank[i] : r.rank[i]);
@@ -468,7 +468,7 @@ function startTaskList(D, chunks) {
         if (la !== lb) { return la ? 1 : -1; }
         if (la) { continue; }
         var x = r.rank[a.index], y = r.rank[b.index];
-        if (x !== y) { return keys[n][1] ? y - x : x - y; }
+        if (x !== y) { return keys[n].descending ? y - x : x - y; }
       }
       return a.index - b.index;
     });
@@ -540,7 +540,7 @@ function startTaskList(D, chunks) {
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
       var name = th.getAttribute('data-sort');
       if (!name) { return; }
-      th.setAttribute('aria-sort', name === keys[0][2] ? (keys[0][1] ? 'descending' : 'ascending') : 'none');
+      th.setAttribute('aria-sort', name === keys[0].key ? (keys[0].descending ? 'descending' : 'ascending') : 'none');
     });
     currentSort = state.sort;
     currentPage = state.page;

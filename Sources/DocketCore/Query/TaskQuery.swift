@@ -98,11 +98,6 @@ public struct TaskQuery: Sendable {
             let x = workspace.tasks[a]
             let y = workspace.tasks[b]
             for (field, descending) in keys {
-                if field == .title {
-                    let (p, q) = (titleKeys[a], titleKeys[b])
-                    if p == q { continue }
-                    return TitleOrder.precedes(p, q) != descending
-                }
                 // Tasks without the field come last in either direction.
                 switch (Self.lacks(field, x), Self.lacks(field, y)) {
                 case (true, false): return false
@@ -110,7 +105,8 @@ public struct TaskQuery: Sendable {
                 case (true, true): continue
                 case (false, false): break
                 }
-                let order = Self.compare(field, x, y, zone: zone, workspace: workspace)
+                let order = field == .title ? TitleOrder.compare(titleKeys[a], titleKeys[b])
+                                            : Self.compare(field, x, y, zone: zone, workspace: workspace)
                 if order != .orderedSame { return descending ? order == .orderedDescending : order == .orderedAscending }
             }
             return x.id < y.id
@@ -145,9 +141,7 @@ public struct TaskQuery: Sendable {
             return order(dueInstant(a, zone: zone), dueInstant(b, zone: zone))
         case .priority: return order(x.priority.rank, y.priority.rank)  // low < normal < high < urgent
         case .status: return order(x.status, y.status)
-        case .title:
-            let (a, b) = (TitleOrder.key(x.title), TitleOrder.key(y.title))
-            return a == b ? .orderedSame : (TitleOrder.precedes(a, b) ? .orderedAscending : .orderedDescending)
+        case .title: return TitleOrder.compare(TitleOrder.key(x.title), TitleOrder.key(y.title))
         case .type: return order(x.type, y.type)
         case .created: return order(x.createdAt, y.createdAt)
         case .updated: return order(x.updatedAt, y.updatedAt)

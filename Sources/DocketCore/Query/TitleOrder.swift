@@ -31,6 +31,11 @@ public enum TitleOrder {
         }
     }
 
+    /// The two keys' order.
+    public static func compare(_ a: [UInt8], _ b: [UInt8]) -> ComparisonResult {
+        a == b ? .orderedSame : (precedes(a, b) ? .orderedAscending : .orderedDescending)
+    }
+
     /// Dense ranks of `titles` (equal keys share a rank, counting from 0) and
     /// how many ranks there are: the task list sorts by these numbers.
     public static func ranks(_ titles: [String]) -> (ranks: [Int], count: Int) {

@@ -239,18 +239,14 @@ public enum FileSystem {
         defer { closedir(dir) }
         let endings = suffixes.map { Array($0.utf8) }
         while let entry = readdir(dir) {
-            let matched: (Int, String)? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let bytes = raw.prefix { $0 != 0 }
-                guard bytes.first != UInt8(ascii: ".") else { return (-1, "") }
-                for (index, ending) in endings.enumerated() where bytes.count > ending.count && bytes.suffix(ending.count).elementsEqual(ending) {
-                    return (index, String(decoding: bytes.dropLast(ending.count), as: UTF8.self))
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let name = raw.prefix { $0 != 0 }
+                guard name.first != UInt8(ascii: ".") else { return }
+                for (index, ending) in endings.enumerated() where name.count > ending.count && name.suffix(ending.count).elementsEqual(ending) {
+                    stems[index].append(String(decoding: name.dropLast(ending.count), as: UTF8.self))
+                    return
                 }
-                return nil
-            }
-            switch matched {
-            case (-1, _)?: continue
-            case let (index, stem)?: stems[index].append(stem)
-            case nil: others.append(entryName(entry))
+                others.append(String(decoding: name, as: UTF8.self))
             }
         }
         return (stems, others)

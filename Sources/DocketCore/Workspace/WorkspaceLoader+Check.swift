@@ -9,18 +9,28 @@ extension WorkspaceLoader {
         public var reusedFiles: (reused: Int, of: Int)?
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-        init(diagnostics: [Diagnostic], validTasks: Int, stageTimes: [(String, Double)], reusedFiles: (reused: Int, of: Int)?) {
-            self.diagnostics = diagnostics
-            self.validTasks = validTasks
-            self.stageTimes = stageTimes
-            self.reusedFiles = reusedFiles
-        }
+    }
 
-        /// What a full load found.
-        public init(_ loaded: Result) {
-            self.init(diagnostics: loaded.diagnostics, validTasks: loaded.workspace.tasks.count,
-                      stageTimes: loaded.stageTimes, reusedFiles: loaded.reusedFiles)
+    /// `docket validate`: every file's problems, and each queued edit's as an
+    /// apply at `now` would meet it. With nothing queued the workspace itself
+    /// is not needed, so `check` gives the problems without decoding what the
+    /// input cache vouches for. `readingCache` false reads every file again.
+    public static func validate(_ root: String, progress: Progress? = nil, readingCache: Bool = true, now: Instant) -> Check {
+        let started = Progress.seconds()
+        let cache = InputCache(workspace: root, reading: readingCache)
+        let opened = ("open cache", Progress.seconds() - started)
+        guard !FileSystem.list(root + "/queue").isEmpty else {
+            var result = check(root, progress: progress, cache: cache)
+            result.stageTimes.insert(opened, at: 0)
+            return result
         }
+        let loaded = load(root, progress: progress, cache: cache)
+        var result = Check(diagnostics: loaded.diagnostics, validTasks: loaded.workspace.tasks.count,
+                           stageTimes: [opened] + loaded.stageTimes, reusedFiles: loaded.reusedFiles)
+        if !loaded.hasErrors {
+            result.diagnostics += QueueCheck.problems(root, workspace: loaded.workspace, now: now)
+        }
+        return result
     }
 
     /// The problems `load` would find, without building the workspace: a file
