@@ -91,6 +91,16 @@ struct SiteBrowserTests {
         }
     }
 
+    /// An empty JSON sort is no sort at all: tasks by id, as `docket list` gives them, and no script error.
+    @Test func anEmptyJSONSortListsByIdAsTheCommandLineDoes() throws {
+        let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?sort=%5B%5D")
+        let result = try docket(["list", "--json", "--workspace", BuiltSample.workspace, "--now", fixtureNow, "--status", "open", "--sort", "[]"])
+        let expected = try JSONParser.parse(result.stdout)["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+        #expect(!expected.isEmpty)
+        #expect(TaskListDOM(dom: page.dom).visibleRows == expected)
+        #expect(page.console.isEmpty, "\(page.console)")
+    }
+
     @Test func aBadFilterInTheAddressIsShownNotABlankList() throws {
         for query in ["filters=%7Bbroken", "filters=%7B%22field%22%3A%22colour%22%2C%22operator%22%3A%22eq%22%2C%22value%22%3A1%7D"] {
             let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?\(query)")

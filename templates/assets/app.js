@@ -536,11 +536,12 @@ function startTaskList(D, chunks) {
     state.page = Math.min(state.page, pages);
     var first = (state.page - 1) * PAGE_SIZE;
     tbody.innerHTML = matched.slice(first, first + PAGE_SIZE).map(rowHTML).join('');
-    var keys = sortKeys(state.sort);
+    // An empty JSON sort (`[]`) is by id: no column is sorted.
+    var first = sortKeys(state.sort)[0] || { key: '', descending: false };
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
       var name = th.getAttribute('data-sort');
       if (!name) { return; }
-      th.setAttribute('aria-sort', name === keys[0].key ? (keys[0].descending ? 'descending' : 'ascending') : 'none');
+      th.setAttribute('aria-sort', name === first.key ? (first.descending ? 'descending' : 'ascending') : 'none');
     });
     currentSort = state.sort;
     currentPage = state.page;
