@@ -239,13 +239,11 @@ public enum FileSystem {
         defer { closedir(dir) }
         let endings = suffixes.map { Array($0.utf8) }
         while let entry = readdir(dir) {
-            withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let name = raw.prefix { $0 != 0 }
-                guard name.first != UInt8(ascii: ".") else { return }
-                for (index, ending) in endings.enumerated() where name.count > ending.count && name.suffix(ending.count).elementsEqual(ending) {
-                    stems[index].append(String(decoding: name.dropLast(ending.count), as: UTF8.self))
-                    return
-                }
+            let name = nameBytes(entry)
+            guard name.first != UInt8(ascii: ".") else { continue }
+            if let index = endings.firstIndex(where: { name.count > $0.count && name.suffix($0.count).elementsEqual($0) }) {
+                stems[index].append(String(decoding: name.dropLast(endings[index].count), as: UTF8.self))
+            } else {
                 others.append(String(decoding: name, as: UTF8.self))
             }
         }
@@ -340,10 +338,20 @@ public enum FileSystem {
     }
 
     private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
-        withUnsafePointer(to: entry.pointee.d_name) {
-            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
+        String(decoding: nameBytes(entry), as: UTF8.self)
     }
+
+    /// A listed entry's name, read where it lies. An entry is only as long as
+    /// its name, so copying the whole `dirent` (as passing `d_name` by value
+    /// does) reads past the listing's buffer, which crashed at a page's end.
+    private static func nameBytes(_ entry: UnsafeMutablePointer<dirent>) -> UnsafeBufferPointer<UInt8> {
+        let start = UnsafeRawPointer(entry) + Self.nameOffset
+        return UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self),
+                                   count: strlen(start.assumingMemoryBound(to: CChar.self)))
+    }
+
+    /// 19 is where glibc puts it on 64-bit Linux; a stored C field always has an offset.
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
 
     static func isSymbolicLink(_ path: String) -> Bool {
         var info = stat()
