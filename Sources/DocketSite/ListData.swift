@@ -10,7 +10,10 @@ import DocketCore
 /// sorts by packing (rank of the sort field, place) into one number and
 /// sorting plain numbers, with ties by id as `docket list` breaks them. Each
 /// task's rank among titles comes with it (`TitleOrder`), since comparing
-/// 100,000 titles in the browser takes longer than an answer may. Times are
+/// 100,000 titles in the browser takes longer than an answer may. Names,
+/// types and phrases are indices in fixed-width base 64 (`FixedDigits`, the
+/// widths in the dictionary); a task's assignees, tags and links are
+/// comma-separated indices, tasks separated by `;`. Times are
 /// milliseconds, in base 36: dues and creation from `base` (the build's now),
 /// updates from creation and completion from the update; dues' day numbers
 /// count days from 1970-01-01. Ids are sent without their `task_` prefix,
@@ -56,11 +59,15 @@ struct ListData {
         let indices = Indices(people: peopleIndex, tags: Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1, $0) }),
                               types: Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) }),
                               records: Dictionary(uniqueKeysWithValues: records.enumerated().map { ($1.key, $0) }),
-                              titles: titles.ranks, rankDigits: RankDigits(count: titles.count))
+                              titles: titles.ranks, rankDigits: FixedDigits(count: titles.count))
+        // An index column holds index + 1, so it needs room for count + 1 values.
+        let widths = Widths(types: FixedDigits(count: types.count + 1),
+                            people: FixedDigits(count: workspace.people.count + extraPeople.count + 1),
+                            phrases: FixedDigits(count: phrases.list.count + 1))
         let starts = Array(stride(from: 0, to: max(order.count, 1), by: Self.chunkSize))
         let chunks = parallelMap(starts, serialBelow: 2) { start -> [UInt8] in
             let end = min(start + Self.chunkSize, order.count)
-            return chunk(order[start..<end], phrases: numbered[start..<end], indices: indices)
+            return chunk(order[start..<end], phrases: numbered[start..<end], indices: indices).script(widths: widths)
         }
 
         let base = context.day.now.milliseconds
@@ -71,6 +78,9 @@ struct ListData {
         dictionary.text("zone", workspace.settings.zone.identifier)
         dictionary.text("idPrefix", Self.idPrefix)
         dictionary.number("rankWidth", Int64(indices.rankDigits.width))
+        dictionary.number("typeWidth", Int64(widths.types.width))
+        dictionary.number("peopleWidth", Int64(widths.people.width))
+        dictionary.number("phraseWidth", Int64(widths.phrases.width))
         dictionary.rows("people", workspace.people.map { [$0.id, $0.name] } + extraPeople.map { [$0, $0] })
         dictionary.texts("tags", tags)
         dictionary.rows("types", types.map { [$0, $0.replacingOccurrences(of: "_", with: " ")] })
@@ -87,7 +97,14 @@ struct ListData {
         var types: [String: Int]
         var records: [String: Int]
         var titles: [Int]
-        var rankDigits: RankDigits
+        var rankDigits: FixedDigits
+    }
+
+    /// The digits of each index column.
+    struct Widths: Sendable {
+        var types: FixedDigits
+        var people: FixedDigits
+        var phrases: FixedDigits
     }
 
     /// A task's phrases, in the order `chunk` reads them: due, due relative,
@@ -110,8 +127,8 @@ struct ListData {
         return texts
     }
 
-    /// One chunk file: `tasks` (indices into the workspace's tasks) and their numbered phrases.
-    func chunk(_ tasks: ArraySlice<Int>, phrases: ArraySlice<[Int]>, indices: Indices) -> [UInt8] {
+    /// One chunk's columns: `tasks` (indices into the workspace's tasks) and their numbered phrases.
+    func chunk(_ tasks: ArraySlice<Int>, phrases: ArraySlice<[Int]>, indices: Indices) -> Columns {
         let workspace = context.workspace
         let base = context.day.now.milliseconds
         var columns = Columns()
@@ -147,12 +164,12 @@ struct ListData {
             columns.endedText.append(numbers[4])
             columns.endedRelative.append(numbers[5])
         }
-        return columns.script()
+        return columns
     }
 
-    /// Ranks as fixed-width numbers in base 64 (`0-9A-Za-z-_`), side by side
-    /// in one string: three characters each up to 262,144 tasks.
-    struct RankDigits: Sendable {
+    /// Numbers below `count` as fixed-width base 64 (`0-9A-Za-z-_`), side by
+    /// side in one string: a title rank takes three characters up to 262,144 tasks.
+    struct FixedDigits: Sendable {
         static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
         let width: Int
 

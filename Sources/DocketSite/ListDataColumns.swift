@@ -7,12 +7,13 @@ extension ListData {
         /// Ids without `task_`, side by side (26 characters each).
         var ids: [UInt8] = []
         var title: [String] = []
-        /// Each title's rank (see `RankDigits`).
+        /// Each title's rank (see `FixedDigits`).
         var titleRank: [UInt8] = []
         /// Short ids are each id's last `n` characters: only `n` is sent.
         var shortLength: [Int] = []
         var status: [String] = []
         var priority: [String] = []
+        /// Indices into the dictionary's lists (types, people, phrases), -1 for none.
         var type: [Int] = []
         /// Bits, one base-32 digit: 1 due today (open), 2 overdue, 4 upcoming, 8 completed, 16 an all-day due.
         var modes: [String] = []
@@ -31,18 +32,22 @@ extension ListData {
         var completed: [Int64?] = []
         var endedText: [Int] = []
         var endedRelative: [Int] = []
-        /// Metadata as compact JSON (0 when the task has none).
-        var metadata: [String] = []
+        /// Metadata as compact JSON, by place in the chunk, for the tasks that have any.
+        var metadata: [(place: Int, json: String)] = []
 
         mutating func add(task: DocketCore.Task, short: String) {
             // Every id starts with "task_" (checked when the workspace loads): the prefix is not sent.
             ids.append(contentsOf: task.id.utf8.dropFirst(ListData.idPrefix.count))
             title.append(task.title)
             shortLength.append(short.utf8.count)
-            metadata.append(task.metadata.isEmpty ? "0" : JSONWriter.compactForHTML(.object(task.metadata)))
+            if !task.metadata.isEmpty {
+                metadata.append((title.count - 1, JSONWriter.compactForHTML(.object(task.metadata))))
+            }
         }
 
-        func script() -> [UInt8] {
+        /// Everything but titles and metadata is a string: a browser parses a
+        /// long string far faster than an array of 20,000 small values.
+        func script(widths: Widths) -> [UInt8] {
             var writer = ScriptWriter("docketList.chunk")
             writer.text("ids", String(decoding: ids, as: UTF8.self))
             writer.texts("title", title)
@@ -50,24 +55,24 @@ extension ListData {
             writer.digits("short", shortLength.map { String($0, radix: 36) })
             writer.digits("status", status)
             writer.digits("priority", priority)
-            writer.numbers("type", type.map(Int64.init))
+            writer.indices("type", type, widths.types)
             writer.digits("modes", modes)
-            writer.texts("assignees", assignees)
-            writer.texts("tags", tags)
-            writer.texts("links", links)
+            writer.lists("assignees", assignees)
+            writer.lists("tags", tags)
+            writer.lists("links", links)
             writer.base36("due", due)
             writer.base36("dueDay", dueDay.map { $0 < 0 ? nil : $0 })
-            writer.numbers("dueText", dueText.map(Int64.init))
-            writer.numbers("dueRelative", dueRelative.map(Int64.init))
+            writer.indices("dueText", dueText, widths.phrases)
+            writer.indices("dueRelative", dueRelative, widths.phrases)
             writer.base36("updated", updated)
-            writer.numbers("updatedText", updatedText.map(Int64.init))
-            writer.numbers("updatedRelative", updatedRelative.map(Int64.init))
+            writer.indices("updatedText", updatedText, widths.phrases)
+            writer.indices("updatedRelative", updatedRelative, widths.phrases)
             writer.base36("created", created)
-            writer.numbers("createdBy", createdBy.map(Int64.init))
+            writer.indices("createdBy", createdBy, widths.people)
             writer.base36("completed", completed)
-            writer.numbers("endedText", endedText.map(Int64.init))
-            writer.numbers("endedRelative", endedRelative.map(Int64.init))
-            writer.raw("metadata", "[" + metadata.joined(separator: ",") + "]")
+            writer.indices("endedText", endedText, widths.phrases)
+            writer.indices("endedRelative", endedRelative, widths.phrases)
+            writer.raw("metadata", "{" + metadata.map { "\"\($0.place)\":\($0.json)" }.joined(separator: ",") + "}")
             return writer.finish()
         }
     }
@@ -112,9 +117,16 @@ extension ListData {
         /// One character per task, as one string.
         mutating func digits(_ name: String, _ values: [String]) { text(name, values.joined()) }
 
-        mutating func numbers(_ name: String, _ values: [Int64]) {
-            raw(name, "[" + values.map(String.init).joined(separator: ",") + "]")
+        /// Index + 1 (0: none) in fixed-width base 64, side by side: the page reads a task's without splitting.
+        mutating func indices(_ name: String, _ values: [Int], _ digits: FixedDigits) {
+            var text: [UInt8] = []
+            text.reserveCapacity(values.count * digits.width)
+            for value in values { digits.append(value + 1, to: &text) }
+            self.text(name, String(decoding: text, as: UTF8.self))
         }
+
+        /// Comma-separated indices per task, tasks separated by `;`.
+        mutating func lists(_ name: String, _ values: [String]) { text(name, values.joined(separator: ";")) }
 
         /// Numbers in base 36 (a third shorter than decimal), comma-separated in one string; nil is empty.
         mutating func base36(_ name: String, _ values: [Int64?]) {

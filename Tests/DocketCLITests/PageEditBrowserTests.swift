@@ -37,7 +37,7 @@ struct PageEditBrowserTests {
         let driver = takeScript + "\ndocument.addEventListener('DOMContentLoaded', function () { " + steps + " finish(); });\n"
         let folder = (site + "/" + page as NSString).deletingLastPathComponent
         try driver.write(toFile: folder + "/driver.js", atomically: true, encoding: .utf8)
-        let html = try read(site + "/" + page).replacingOccurrences(of: "</body>", with: "<script src=\"driver.js\"></script></body>")
+        let html = try read(site + "/" + page).replacingOccurrences(of: "</body>", with: "<script defer src=\"driver.js\"></script></body>")
         let driven = folder + "/driven.html"
         try html.write(toFile: driven, atomically: true, encoding: .utf8)
         let loaded = try Browser.load("file://" + driven)

@@ -162,7 +162,7 @@ struct SiteBrowserTests {
                 """
             try driver.write(toFile: dir + "/site/tasks/driver.js", atomically: true, encoding: .utf8)
             let html = try read(dir + "/site/tasks/index.html")
-                .replacingOccurrences(of: "</body>", with: "<script src=\"driver.js\"></script></body>")
+                .replacingOccurrences(of: "</body>", with: "<script defer src=\"driver.js\"></script></body>")
             try html.write(toFile: dir + "/site/tasks/driven.html", atomically: true, encoding: .utf8)
             let page = try Browser.load("file://\(dir)/site/tasks/driven.html")
             let list = TaskListDOM(dom: page.dom)
@@ -221,7 +221,7 @@ struct SiteBrowserTests {
                 let prefix = String(repeating: "../", count: depth)
                 let path = dir + "/site/" + page
                 let html = try read(path).replacingOccurrences(
-                    of: "</body>", with: "<script src=\"\(prefix)axe.min.js\"></script><script src=\"\(prefix)axe-run.js\"></script></body>")
+                    of: "</body>", with: "<script defer src=\"\(prefix)axe.min.js\"></script><script defer src=\"\(prefix)axe-run.js\"></script></body>")
                 try html.write(toFile: path, atomically: true, encoding: .utf8)
                 let loaded = try Browser.load("file://\(path)", budgetMilliseconds: 10000)
                 let results = try #require(elementText(loaded.dom, id: "axe-results"), "axe did not finish on \(page)")
@@ -274,8 +274,10 @@ struct XSSTests {
                 let isList = page == "tasks/index.html" || page.hasPrefix("tasks/page-")
                 let acts = isList || page.hasPrefix("tasks/task_") || page.hasPrefix("records/") && page != "records/index.html"
                 let ours = scripts.allSatisfy { script in
-                    ["assets/app.js\"", "assets/actions.js\"", "data/workspace.js\"", "data/dict.js\""].contains { script.hasSuffix($0) }
-                        || script.hasPrefix(#" src="data/tasks-"#)
+                    // Each tag is exactly `<script src="…">`, or on list pages `<script defer blocking="render" src="…">`.
+                    guard let source = script.wholeMatch(of: /(?: defer blocking="render")? src="([^"]*)"/)?.1 else { return false }
+                    return ["assets/app.js", "assets/actions.js", "data/workspace.js", "data/dict.js"].contains { source.hasSuffix($0) }
+                        || source.hasPrefix("data/tasks-")
                 }
                 #expect(ours && (isList ? scripts.count == 5 : acts ? scripts.count == 2 : scripts.isEmpty),
                         "\(page) holds a <script> docket did not put there: \(scripts)")
@@ -419,7 +421,7 @@ struct TenThousandTaskListBrowserTests {
                 document.body.setAttribute('data-load-ms', String(Math.round(started)));
                 """
             try driver.write(toFile: dir + "/site/tasks/driver.js", atomically: true, encoding: .utf8)
-            let html = try read(dir + "/site/tasks/index.html").replacingOccurrences(of: "</body>", with: "<script src=\"driver.js\"></script></body>")
+            let html = try read(dir + "/site/tasks/index.html").replacingOccurrences(of: "</body>", with: "<script defer src=\"driver.js\"></script></body>")
             try html.write(toFile: dir + "/site/tasks/driven.html", atomically: true, encoding: .utf8)
             let started = Date()
             let page = try Browser.load("file://\(dir)/site/tasks/driven.html", budgetMilliseconds: 20000)

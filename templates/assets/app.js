@@ -2,13 +2,15 @@
  * No framework, no network request, no inline handlers. The tasks come from
  * the data scripts the page loads after this one (tasks/data/dict.js, then
  * tasks/data/tasks-N.js, written by docket as one columnar object each, in
- * id order, with each title's rank): a <script src> works from file://,
- * where fetch is refused. The state lives
+ * id order, with each title's rank; ListData describes the format): a
+ * <script src> works from file://, where fetch is refused. The state lives
  * in the URL query (?q=&status=&priority=&assignee=&type=&tag=&link=&from=&to=&mode=&sort=&filters=&page=)
  * (`filters` is Kasar's FilterGroup as JSON, `sort` a key or Kasar's JSON sort array, as `docket list` takes them)
  * so a view can be bookmarked and shared; it works under any base path.
- * Until the data has loaded, and without JavaScript, the page shows the
- * rows docket rendered: open tasks by due, one page of them. */
+ * Without JavaScript the page shows the rows docket rendered: open tasks by
+ * due, one page of them. The scripts run before the first paint where the
+ * browser supports render blocking (see tasks.mustache), and that page of
+ * rows is kept when it is the answer. */
 window.docketList = (function () {
   'use strict';
   var dictionary = null;
@@ -48,8 +50,6 @@ function startTaskList(D, chunks) {
   var base = D.base;
 
   function split(text) { return text ? text.split(',').map(Number) : []; }
-  // Times and day numbers come as base-36 numbers in one comma-separated string; empty is none.
-  function numbers(text) { return text.split(',').map(function (v) { return v === '' ? null : parseInt(v, 36); }); }
   function escapeHTML(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
       return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
@@ -59,43 +59,56 @@ function startTaskList(D, chunks) {
   function isoDay(dayNumber) { return new Date(dayNumber * 86400000).toISOString().slice(0, 10); }
   function dayNumber(text) { var ms = Date.parse(text + 'T00:00:00Z'); return isNaN(ms) ? null : Math.floor(ms / 86400000); }
 
-  // Ranks come as fixed-width base-64 numbers side by side (ListData.RankDigits).
+  // The first answer is drawn before the browser has optimised this code, so
+  // what every task needs is decoded into typed columns by plain loops, once:
+  // a string and a parseInt per number took most of a first visit's script time.
+  // Ranks and indices come as fixed-width base-64 numbers side by side (ListData.FixedDigits);
+  // an index column holds index + 1, 0 for none.
   var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var DIGIT = new Int8Array(128);
   for (var d = 0; d < DIGITS.length; d++) { DIGIT[DIGITS.charCodeAt(d)] = d; }
+  function digitsAt(text, k, width) {
+    var value = 0;
+    for (var p = k * width, end = p + width; p < end; p++) { value = value * 64 + DIGIT[text.charCodeAt(p)]; }
+    return value;
+  }
+  // A task's assignees, tags or links: indices, comma-separated; tasks are separated by ';' (split when first asked).
+  function listAt(c, name, k) {
+    var lists = c.lists || (c.lists = {});
+    return split((lists[name] || (lists[name] = c[name].split(';')))[k]);
+  }
   var ID_LENGTH = 26;
   var titleRanks = new Int32Array(total);
   var titleRankCount = 0;
+  var statusOf = new Uint8Array(total), priorityOf = new Uint8Array(total), bitsOf = new Uint8Array(total);
+  // Times (ms) and day numbers; NaN where the task has none.
+  var dueOf = new Float64Array(total), dueDayOf = new Float64Array(total), createdOf = new Float64Array(total),
+    updatedOf = new Float64Array(total), completedOf = new Float64Array(total);
+
+  // Times and day numbers come as base-36 numbers in one comma-separated string; empty is none.
+  function decodeNumbers(text, into, offset) {
+    var value = 0, negative = false, empty = true, n = offset;
+    for (var p = 0; p <= text.length; p++) {
+      var ch = p < text.length ? text.charCodeAt(p) : 44;
+      if (ch === 44) {
+        into[n++] = empty ? NaN : negative ? -value : value;
+        value = 0; negative = false; empty = true;
+      } else if (ch === 45) {
+        negative = true;
+      } else {
+        value = value * 36 + (ch <= 57 ? ch - 48 : ch - 87);
+        empty = false;
+      }
+    }
+  }
 
   // One record per task, in id order (the data's order), so a row's index is
-  // its rank among ids. Only what filters and sorting read is made now; the
-  // rest (names, links, tags) is decoded when a filter or a drawn row asks.
-  function Row(c, k, index, due, dueDay, updated, created, completed) {
-    var bits = parseInt(c.modes.charAt(k), 32);
-    var status = c.status.charCodeAt(k) - 48;
+  // its rank among ids. A row reads the columns; names, links and tags are
+  // decoded when a filter or a drawn row asks.
+  function Row(c, k, index) {
     this.index = index;
     this.c = c;
     this.k = k;
-    this.status = STATUSES[status];
-    this.open = status < 2;
-    this.priority = PRIORITIES[c.priority.charCodeAt(k) - 48];
-    this.type = D.types[c.type[k]][0];
-    this.typeLabel = D.types[c.type[k]][1];
-    this.bits = bits;
-    this.allDay = (bits & 16) !== 0;
-    this.due = due === null ? Infinity : base + due;
-    this.dueDay = dueDay === null ? -1 : dueDay;
-    this.dueText = c.dueText[k];
-    this.dueRelative = c.dueRelative[k];
-    this.created = base + created;
-    this.updated = base + created + updated;
-    this.completed = completed === null ? null : this.updated + completed;
-    this.updatedText = c.updatedText[k];
-    this.updatedRelative = c.updatedRelative[k];
-    this.endedText = c.endedText[k];
-    this.endedRelative = c.endedRelative[k];
-    this.createdBy = D.people[c.createdBy[k]][0];
-    this.meta = c.metadata[k] === 0 ? NO_METADATA : c.metadata[k];
     this.cachedPeople = null;
     this.cachedRecords = null;
     this.cachedTags = null;
@@ -104,6 +117,23 @@ function startTaskList(D, chunks) {
   }
   var NO_METADATA = Object.freeze({});
   function lazy(name, make) { Object.defineProperty(Row.prototype, name, { get: make }); }
+  lazy('status', function () { return STATUSES[statusOf[this.index]]; });
+  lazy('open', function () { return statusOf[this.index] < 2; });
+  lazy('priority', function () { return PRIORITIES[priorityOf[this.index]]; });
+  lazy('type', function () { return D.types[digitsAt(this.c.type, this.k, D.typeWidth) - 1][0]; });
+  lazy('typeLabel', function () { return D.types[digitsAt(this.c.type, this.k, D.typeWidth) - 1][1]; });
+  lazy('bits', function () { return bitsOf[this.index]; });
+  lazy('allDay', function () { return (bitsOf[this.index] & 16) !== 0; });
+  lazy('due', function () { var v = dueOf[this.index]; return v === v ? v : Infinity; });
+  lazy('dueDay', function () { var v = dueDayOf[this.index]; return v === v ? v : -1; });
+  lazy('created', function () { return createdOf[this.index]; });
+  lazy('updated', function () { return updatedOf[this.index]; });
+  lazy('completed', function () { var v = completedOf[this.index]; return v === v ? v : null; });
+  // Phrases: an index into D.phrases, -1 for none.
+  function phraseLazy(name) { lazy(name, function () { return digitsAt(this.c[name], this.k, D.phraseWidth) - 1; }); }
+  ['dueText', 'dueRelative', 'updatedText', 'updatedRelative', 'endedText', 'endedRelative'].forEach(phraseLazy);
+  lazy('createdBy', function () { return D.people[digitsAt(this.c.createdBy, this.k, D.peopleWidth) - 1][0]; });
+  lazy('meta', function () { return this.c.metadata[this.k] || NO_METADATA; });
   lazy('id', function () { return D.idPrefix + this.c.ids.substr(this.k * ID_LENGTH, ID_LENGTH); });
   lazy('titleText', function () { return this.c.title[this.k]; });
   lazy('title', function () { return this.cachedTitle === null ? (this.cachedTitle = this.titleText.toLowerCase()) : this.cachedTitle; });
@@ -113,28 +143,42 @@ function startTaskList(D, chunks) {
     return this.c.ids.substr((this.k + 1) * ID_LENGTH - length, length);
   });
   lazy('people', function () {
-    return this.cachedPeople || (this.cachedPeople = split(this.c.assignees[this.k]).map(function (n) { return D.people[n]; }));
+    return this.cachedPeople || (this.cachedPeople = listAt(this.c, 'assignees', this.k).map(function (n) { return D.people[n]; }));
   });
   lazy('assignees', function () { return this.people.map(function (p) { return p[0]; }); });
   // The first assignee's name, as `docket list --sort assignee` compares them.
   lazy('assigneeName', function () { return this.people.length ? this.people[0][1] : ''; });
   lazy('records', function () {
-    return this.cachedRecords || (this.cachedRecords = split(this.c.links[this.k]).map(function (n) { return D.records[n]; }));
+    return this.cachedRecords || (this.cachedRecords = listAt(this.c, 'links', this.k).map(function (n) { return D.records[n]; }));
   });
   lazy('links', function () { return this.records.map(function (l) { return l[0]; }); });
-  lazy('tags', function () { return this.cachedTags || (this.cachedTags = split(this.c.tags[this.k]).map(function (n) { return D.tags[n]; })); });
+  lazy('tags', function () { return this.cachedTags || (this.cachedTags = listAt(this.c, 'tags', this.k).map(function (n) { return D.tags[n]; })); });
 
-  var rows = [];
+  var rows = new Array(total);
+  var offset = 0;
   chunks.forEach(function (c) {
-    var dues = numbers(c.due), dueDays = numbers(c.dueDay), updated = numbers(c.updated), created = numbers(c.created),
-      completed = numbers(c.completed), width = D.rankWidth;
-    for (var k = 0; k < c.title.length; k++) {
-      var rank = 0;
-      for (var p = k * width; p < (k + 1) * width; p++) { rank = rank * 64 + DIGIT[c.titleRank.charCodeAt(p)]; }
-      titleRanks[rows.length] = rank;
+    var count = c.title.length;
+    decodeNumbers(c.due, dueOf, offset);
+    decodeNumbers(c.dueDay, dueDayOf, offset);
+    decodeNumbers(c.created, createdOf, offset);
+    decodeNumbers(c.updated, updatedOf, offset);
+    decodeNumbers(c.completed, completedOf, offset);
+    for (var k = 0, i = offset; k < count; k++, i++) {
+      var rank = digitsAt(c.titleRank, k, D.rankWidth);
+      titleRanks[i] = rank;
       if (rank >= titleRankCount) { titleRankCount = rank + 1; }
-      rows.push(new Row(c, k, rows.length, dues[k], dueDays[k], updated[k], created[k], completed[k]));
+      statusOf[i] = c.status.charCodeAt(k) - 48;
+      priorityOf[i] = c.priority.charCodeAt(k) - 48;
+      var bits = c.modes.charCodeAt(k);
+      bitsOf[i] = bits <= 57 ? bits - 48 : bits - 87;  // one base-32 digit
+      // Times are offsets: created from the data's base, updated from created, completed from updated.
+      if (dueOf[i] === dueOf[i]) { dueOf[i] += base; }
+      createdOf[i] += base;
+      updatedOf[i] += createdOf[i];
+      if (completedOf[i] === completedOf[i]) { completedOf[i] += updatedOf[i]; }
+      rows[i] = new Row(c, k, i);
     }
+    offset += count;
   });
   // Search covers what a row shows of the task: title and tags, assignees, linked records (made when first asked).
   function searchText(r) {
@@ -170,21 +214,17 @@ function startTaskList(D, chunks) {
   // equal values share a rank, and a row without the value is marked lacking.
   var SORTERS = {
     title: function () { return { rank: titleRanks, count: titleRankCount, lack: null }; },
-    status: function () { return codes(function (r) { return STATUS_RANK[r.status]; }, 4); },
-    priority: function () { return codes(function (r) { return PRIORITY_RANK[r.priority]; }, 4); },
+    // The codes are in rank order: pending < in_progress < completed < cancelled, low < … < urgent.
+    status: function () { return { rank: statusOf, count: 4, lack: null }; },
+    priority: function () { return { rank: priorityOf, count: 4, lack: null }; },
     type: function () { return texts(function (r) { return r.type; }); },
-    due: function () { return numeric(function (r) { return r.due; }); },
+    due: function () { return numeric(dueOf); },
     assignee: function () { return texts(function (r) { return r.people.length ? r.assigneeName : null; }); },
-    updated: function () { return numeric(function (r) { return r.updated; }); },
-    created: function () { return numeric(function (r) { return r.created; }); }
+    updated: function () { return numeric(updatedOf); },
+    created: function () { return numeric(createdOf); }
   };
   var rankings = {};
   function ranking(key) { return rankings[key] || (rankings[key] = SORTERS[key]()); }
-  function codes(get, count) {
-    var rank = new Int32Array(total);
-    for (var i = 0; i < total; i++) { rank[i] = get(rows[i]); }
-    return { rank: rank, count: count, lack: null };
-  }
   // Few distinct texts (types, names): ranked by sorting the distinct ones. null is lacking.
   function texts(get) {
     var values = rows.map(get), distinct = {}, list = [];
@@ -195,18 +235,16 @@ function startTaskList(D, chunks) {
     values.forEach(function (v, i) { if (v === null) { lack[i] = 1; } else { rank[i] = distinct[v]; } });
     return { rank: rank, count: list.length, lack: lack };
   }
-  // Times: ranked by sorting the numbers natively, then a binary search each. Infinity is lacking.
-  function numeric(get) {
-    var values = new Float64Array(total);
-    for (var i = 0; i < total; i++) { values[i] = get(rows[i]); }
-    var sorted = values.slice().sort(), count = 0;
-    for (var j = 0; j < total; j++) { if (j === 0 || sorted[j] !== sorted[j - 1]) { sorted[count++] = sorted[j]; } }
+  // Times: ranked by sorting the numbers natively; a map then gives each its rank. NaN is lacking.
+  function numeric(values) {
+    var sorted = values.slice().sort(), ranks = new Map(), count = 0;
+    for (var j = 0; j < total && sorted[j] === sorted[j]; j++) {  // NaN sorts last
+      if (j === 0 || sorted[j] !== sorted[j - 1]) { ranks.set(sorted[j], count++); }
+    }
     var rank = new Int32Array(total), lack = new Uint8Array(total);
-    for (i = 0; i < total; i++) {
-      if (values[i] === Infinity) { lack[i] = 1; continue; }
-      var low = 0, high = count - 1;
-      while (low < high) { var middle = (low + high) >> 1; if (sorted[middle] < values[i]) { low = middle + 1; } else { high = middle; } }
-      rank[i] = low;
+    for (var i = 0; i < total; i++) {
+      var value = values[i];
+      if (value !== value) { lack[i] = 1; } else { rank[i] = ranks.get(value); }
     }
     return { rank: rank, count: count, lack: lack };
   }
@@ -250,11 +288,12 @@ function startTaskList(D, chunks) {
         return;
       } else if (name === 'mode') {
         var radio = form.querySelector('input[name="mode"][value="' + cssEscape(state.mode) + '"]');
-        if (radio) { radio.checked = true; }
+        if (radio && !radio.checked) { radio.checked = true; }
       } else {
         var field = form.elements.namedItem(name);
         if (name === 'link' && state.link) { fillLinks(); }
-        if (field) {
+        // Only what differs is written: a first visit's form already holds the defaults.
+        if (field && field.value !== state[name]) {
           field.value = state[name];
           // A sort the menu does not list (from a header click) still applies.
           if (name === 'sort' && field.value !== state.sort) { field.value = ''; }
@@ -297,12 +336,15 @@ function startTaskList(D, chunks) {
 
   // A date is its local midnight in the workspace's time zone (the table names the zone).
   var zone = table.getAttribute('data-zone') || 'UTC';
-  var zoneFormat = null;
-  try {
-    zoneFormat = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit',
-      day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  } catch (e) { zoneFormat = null; }
+  // Made when a date filter first needs it: making one loads time-zone data a first visit should not wait for.
+  var zoneFormat;
   function zoneOffset(ms) {
+    if (zoneFormat === undefined) {
+      try {
+        zoneFormat = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+          day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+      } catch (e) { zoneFormat = null; }
+    }
     if (!zoneFormat) { return 0; }
     var p = {};
     zoneFormat.formatToParts(new Date(ms)).forEach(function (part) { p[part.type] = Number(part.value); });
@@ -535,7 +577,8 @@ function startTaskList(D, chunks) {
     var pages = Math.max(1, Math.ceil(shown / PAGE_SIZE));
     state.page = Math.min(state.page, pages);
     var first = (state.page - 1) * PAGE_SIZE;
-    tbody.innerHTML = matched.slice(first, first + PAGE_SIZE).map(rowHTML).join('');
+    var page = matched.slice(first, first + PAGE_SIZE);
+    if (!showing(page)) { tbody.innerHTML = page.map(rowHTML).join(''); }
     // An empty JSON sort (`[]`) is by id: no column is sorted.
     var first = sortKeys(state.sort)[0] || { key: '', descending: false };
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
@@ -557,6 +600,17 @@ function startTaskList(D, chunks) {
     if (updateURL && window.history && history.replaceState) {
       try { history.replaceState(null, '', location.pathname + search + location.hash); } catch (e) { /* some file:// setups refuse; the permalink still works */ }
     }
+  }
+
+  // The rows docket rendered are the usual first answer (open tasks by due):
+  // when the page to show is the rows on show, they stay, unparsed and unmoved.
+  function showing(page) {
+    var shown = tbody.rows;
+    if (shown.length !== page.length) { return false; }
+    for (var n = 0; n < page.length; n++) {
+      if (shown[n].getAttribute('data-id') !== page[n].id) { return false; }
+    }
+    return true;
   }
 
   var currentPage = 1;
