@@ -110,6 +110,23 @@ struct SiteBrowserTests {
         }
     }
 
+    /// A sort the list cannot use is named on the page, and the list falls
+    /// back to due, as `docket list` does for a sort that is not JSON.
+    @Test func aSortTheListCannotUseIsNamedAndItSortsByDue() throws {
+        let result = try docket(["list", "--json", "--workspace", BuiltSample.workspace, "--now", fixtureNow, "--status", "open",
+                                 "--sort", "[broken"])
+        #expect(result.stderr.contains("--sort is not valid JSON; sorting by due"))
+        let byDue = try JSONParser.parse(result.stdout)["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+        #expect(!byDue.isEmpty)
+        for (query, message) in [("sort=%5Bbroken", "This view’s sort is not valid JSON; sorting by due."),
+                                 ("sort=-colour", "This view’s sort cannot be used: cannot sort by 'colour'; sorting by due.")] {
+            let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?\(query)")
+            #expect(page.dom.contains(message), "\(query)")
+            #expect(TaskListDOM(dom: page.dom).visibleRows == byDue, "\(query)")
+            #expect(page.console.isEmpty, "\(page.console)")
+        }
+    }
+
     @Test func theDueRangeIsInclusiveLocalDays() throws {
         let page = try Browser.load("file://\(BuiltSample.site)/tasks/index.html?from=2026-03-17&to=2026-03-19&mode=all")
         let workspace = WorkspaceLoader.load(BuiltSample.workspace).workspace

@@ -458,15 +458,27 @@ function startTaskList(D, chunks) {
     if (sort.charAt(0) === '[') {
       var list;
       try { list = JSON.parse(sort); } catch (e) { return [{ key: 'due', descending: false }]; }  // invalid JSON falls back, as Kasar's does
+      if (!Array.isArray(list)) { throw new Error('a JSON sort must be an array'); }
       return list.map(function (item) {
-        var key = SORT_ALIASES[item.field] || item.field;
-        if (!known(key)) { throw new Error("cannot sort by '" + item.field + "'"); }
+        var key = SORT_ALIASES[item && item.field] || (item && item.field);
+        if (!known(key)) { throw new Error("cannot sort by '" + key + "'"); }
         return { key: key, descending: item.direction === 'desc' };
       });
     }
     var descending = sort.charAt(0) === '-';
     var name = descending ? sort.slice(1) : sort;
-    return [{ key: known(name) ? name : 'due', descending: descending }];
+    return [known(name) ? { key: name, descending: descending } : { key: 'due', descending: false }];
+  }
+
+  // A sort the list falls back from is said, as `docket list` says it: a
+  // JSON sort that does not parse (a warning there) or a key it does not know (an error there).
+  function sortNotice(sort) {
+    if (sort.charAt(0) === '[') {
+      try { JSON.parse(sort); } catch (e) { return 'This view’s sort is not valid JSON; sorting by due.'; }
+      return '';
+    }
+    var name = sort.charAt(0) === '-' ? sort.slice(1) : sort;
+    return Object.prototype.hasOwnProperty.call(SORTERS, name) ? '' : 'This view’s sort cannot be used: cannot sort by \'' + name + '\'; sorting by due.';
   }
 
   function matches(r, s, needle) {
@@ -560,9 +572,10 @@ function startTaskList(D, chunks) {
     if (!problem && state.sort.charAt(0) === '[') {
       try { sortKeys(state.sort); } catch (e) { problem = 'sort: ' + e.message; state.sort = 'due'; }
     }
+    var notice = problem ? '' : sortNotice(state.sort);
     if (filterError) {
-      filterError.textContent = problem ? 'This view’s filters cannot be used: ' + problem + '. Showing every task instead.' : '';
-      filterError.hidden = !problem;
+      filterError.textContent = problem ? 'This view’s filters cannot be used: ' + problem + '. Showing every task instead.' : notice;
+      filterError.hidden = !problem && !notice;
     }
     // Filter and sort again only when they changed: turning a page is a slice.
     var key = JSON.stringify([state.q, state.status, state.priority, state.assignee, state.type, state.tag, state.link,
