@@ -118,6 +118,20 @@ struct InputCacheTests {
         }
     }
 
+    /// The payload checksum sees every byte (the last few, past the eight-byte words, too) and the length.
+    @Test func thePayloadChecksumSeesEveryByte() {
+        let bytes = (0..<101).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        let sum = StableHash.words64(bytes[...])
+        for index in bytes.indices {
+            var changed = bytes
+            changed[index] ^= 1
+            #expect(StableHash.words64(changed[...]) != sum, "byte \(index)")
+        }
+        #expect(StableHash.words64(bytes.dropLast()) != sum)
+        #expect(StableHash.words64((bytes + [0])[...]) != sum)
+        #expect(StableHash.words64(([7] + bytes)[1...]) == sum)  // a slice is checked from its own start
+    }
+
     @Test func aTemporaryFileAKilledRunLeftIsRemovedOnTheNextSave() throws {
         try withTemporaryDirectory { directory in
             try overlay(fixtures + "/basic", onto: directory)

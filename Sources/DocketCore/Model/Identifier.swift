@@ -123,7 +123,7 @@ public enum StableHash {
         fnv1a64(bytes: text.utf8, basis: basis)
     }
 
-    /// The same over bytes (the input cache hashes keys and payloads without making strings).
+    /// The same over bytes (the input cache hashes keys without making strings).
     public static func fnv1a64<Bytes: Sequence<UInt8>>(bytes: Bytes, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         var hash = basis
         for byte in bytes {
@@ -131,5 +131,28 @@ public enum StableHash {
             hash = hash &* 0x0000_0100_0000_01B3
         }
         return hash
+    }
+
+    /// A checksum of a long run of bytes, eight at a step: the input cache
+    /// checks ~100 MB of entries in a 100,000-task validate, where FNV's one
+    /// byte a step cost more than the rest of a lookup. Stable on one machine
+    /// (words are read in its byte order), which is all a local cache needs.
+    public static func words64(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            while offset < raw.count {
+                tail = tail << 8 | UInt64(raw[offset])
+                offset += 1
+            }
+            hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+            return hash ^ (hash >> 32)
+        }
     }
 }

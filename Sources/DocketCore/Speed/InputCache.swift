@@ -135,7 +135,7 @@ public final class InputCache: @unchecked Sendable {
             guard try reader.fixedUInt64() == context else { return nil }
             let checksum = try reader.fixedUInt64()
             let payload = try reader.slice(try reader.count())
-            return StableHash.fnv1a64(bytes: payload) == checksum ? payload : nil
+            return StableHash.words64(payload) == checksum ? payload : nil
         } catch {
             return nil
         }
@@ -177,7 +177,7 @@ public final class InputCache: @unchecked Sendable {
                     bytes.appendVarint(stamp.changed)
                 }
                 bytes.appendLittleEndian(entry.context)
-                bytes.appendLittleEndian(StableHash.fnv1a64(bytes: payload))
+                bytes.appendLittleEndian(StableHash.words64(payload))
                 bytes.appendVarint(UInt64(payload.count))
                 bytes.append(contentsOf: payload)
             }

@@ -73,6 +73,26 @@ public final class BackgroundJob: @unchecked Sendable {
     }
 }
 
+/// A value made on a thread of its own while the caller goes on (a listing
+/// made while the input cache opens); `value()` waits for it.
+public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private var job: BackgroundJob?
+
+    public init(_ make: @escaping @Sendable () -> Value) {
+        job = BackgroundJob { [unowned self] in self.result = make() }
+    }
+
+    /// Call from one thread (the one that made it).
+    public func value() -> Value {
+        job?.wait()
+        job = nil
+        return result!  // set by `make` before the job ended
+    }
+
+    deinit { job?.wait() }
+}
+
 /// Starts `body` on a new POSIX thread; nil when none could be started. The
 /// thread lets go of `body` when it ends, so once it is joined nothing holds it.
 func startThread(_ body: @escaping () -> Void) -> pthread_t? {

@@ -18,7 +18,11 @@ public enum WorkspaceLoader {
     /// the default keeps nothing.
     public static func load(_ root: String, progress: Progress? = nil,
                             cache: InputCache = InputCache(workspace: nil)) -> Result {
-        let scan = scan(root, progress: progress, cache: cache, values: true)
+        load(root, progress: progress, cache: cache, taskListing: nil)
+    }
+
+    static func load(_ root: String, progress: Progress?, cache: InputCache, taskListing: BackgroundValue<TaskListing>?) -> Result {
+        let scan = scan(root, progress: progress, cache: cache, values: true, taskListing: taskListing)
         let started = Progress.seconds()
         let workspace = Workspace(settings: scan.settings, people: scan.people, records: scan.records.compactMap(\.value),
                                   tasks: scan.tasks.compactMap(\.value), comments: scan.comments.compactMap(\.value))
@@ -41,7 +45,9 @@ public enum WorkspaceLoader {
     }
 
     /// `values` false: files the cache vouches for are not decoded (`lookupSummary`).
-    static func scan(_ root: String, progress: Progress?, cache: InputCache, values: Bool) -> Scan {
+    /// `taskListing`, when given, was started before the cache was opened.
+    static func scan(_ root: String, progress: Progress?, cache: InputCache, values: Bool,
+                     taskListing: BackgroundValue<TaskListing>? = nil) -> Scan {
         var diagnostics: [Diagnostic] = []
         guard FileSystem.isDirectory(root) else {
             return Scan(diagnostics: [Diagnostic(.error, path: root, message: "workspace directory does not exist")])
@@ -59,6 +65,8 @@ public enum WorkspaceLoader {
         // thread of its own while the files are read (nothing here opens a
         // link or blocks on a pipe, so reading need not wait for its verdict).
         let safety = WorkspaceSafety.Walk(root)
+        // The task listing needs nothing before it, so it runs beside the settings and records.
+        let taskListing = taskListing ?? BackgroundValue { listTaskFiles(root) }
 
         // workspace.json and people.json: small, read first, needed by every
         // other decoder; so every cached decoding depends on their bytes.
@@ -103,7 +111,9 @@ public enum WorkspaceLoader {
         diagnostics += recordResults.flatMap(\.diagnostics)
 
         lap("records")
-        let taskFiles = listTaskFiles(root, into: &diagnostics)
+        let listing = taskListing.value()
+        let taskFiles = listing.files
+        diagnostics += listing.diagnostics
         lap("list tasks")
         var references = References(settings: settings, people: Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                     recordKeys: recordKeys,
@@ -232,6 +242,8 @@ public enum WorkspaceLoader {
 
     struct RecordFile: Sendable { var type: String; var id: String; var path: String }
     struct TaskFile: Sendable { var id: String; var hasDetails: Bool }
+    /// The task files, sorted by id, and what is wrong with the folder's names.
+    struct TaskListing: Sendable { var files: [TaskFile]; var diagnostics: [Diagnostic] }
 
     static func listRecordFiles(_ root: String, into diagnostics: inout [Diagnostic]) -> [RecordFile] {
         var files: [RecordFile] = []
@@ -260,7 +272,8 @@ public enum WorkspaceLoader {
         return files
     }
 
-    static func listTaskFiles(_ root: String, into diagnostics: inout [Diagnostic]) -> [TaskFile] {
+    static func listTaskFiles(_ root: String) -> TaskListing {
+        var diagnostics: [Diagnostic] = []
         let listed = FileSystem.listStems(root + "/tasks", suffixes: [".json", ".md"])
         var ids: [String] = []
         ids.reserveCapacity(listed.stems[0].count)
@@ -300,7 +313,7 @@ public enum WorkspaceLoader {
         for id in orphans where !badlyNamed.contains(id) {
             diagnostics.append(Diagnostic(.error, path: "tasks/\(id).md", message: "details file has no task: tasks/\(id).json is missing"))
         }
-        return files
+        return TaskListing(files: files, diagnostics: diagnostics)
     }
 
     /// The task folders under `comments/`; a folder that is not named after a task id, or a file there, is reported.
