@@ -260,7 +260,10 @@ struct SiteBrowserTests {
         // The task with the longest page: details, comments and history.
         let task = try FileManager.default.contentsOfDirectory(atPath: site + "/tasks").filter { $0.hasPrefix("task_") }.sorted()
             .max { (try read(site + "/tasks/" + $0)).utf8.count < (try read(site + "/tasks/" + $1)).utf8.count }!
-        let pages = [("overview", "index.html"), ("tasks", "tasks/index.html"), ("board", "board.html"), ("task", "tasks/\(task)")]
+        // Every page kind docket writes.
+        let pages = [("overview", "index.html"), ("tasks", "tasks/index.html"), ("board", "board.html"), ("task", "tasks/\(task)"),
+                     ("person", "people/maria.html"), ("records", "records/index.html"), ("record", "records/contact/cont_ada.html"),
+                     ("rejected", "rejected.html")]
         for (name, page) in pages {
             for (device, width, height) in [("phone", 390, 1600), ("desktop", 1366, 1000)] {
                 let path = "\(folder)/\(name)-\(device).png"
@@ -270,7 +273,7 @@ struct SiteBrowserTests {
                 #expect(size > 10_000, "\(path) looks empty")
             }
         }
-        print("screenshots: \(folder) (overview, tasks, board, task × phone, desktop)")
+        print("screenshots: \(folder) (\(pages.map(\.0).joined(separator: ", ")) × phone, desktop)")
     }
 }
 
