@@ -412,6 +412,8 @@ struct LargeListBrowserTests {
             let second = try Browser.load("file://\(dir)/site/tasks/index.html?page=2")
             #expect(TaskListDOM(dom: second.dom).visibleRows == Array(open.dropFirst(100).prefix(100)))
             #expect(second.dom.contains(#"data-shown="\#(open.count)""#))
+            let pages = (open.count + 99) / 100
+            #expect(second.dom.contains("Page 2 of \(pages) · tasks 101–\(min(200, open.count)) of \(open.count)"))
             #expect(second.console.isEmpty, "\(second.console)")
             // And every task, sorted by title descending, in the command line's order, page by page.
             let all = try docket(["list", "--json", "--sort", "-title", "--limit", "1000", "--workspace", dir + "/ws", "--now", fixtureNow])

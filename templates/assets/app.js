@@ -593,11 +593,11 @@ function startTaskList(D, chunks) {
     var page = matched.slice(first, first + PAGE_SIZE);
     if (!showing(page)) { tbody.innerHTML = page.map(rowHTML).join(''); }
     // An empty JSON sort (`[]`) is by id: no column is sorted.
-    var first = sortKeys(state.sort)[0] || { key: '', descending: false };
+    var sorted = sortKeys(state.sort)[0] || { key: '', descending: false };
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
       var name = th.getAttribute('data-sort');
       if (!name) { return; }
-      th.setAttribute('aria-sort', name === first.key ? (first.descending ? 'descending' : 'ascending') : 'none');
+      th.setAttribute('aria-sort', name === sorted.key ? (sorted.descending ? 'descending' : 'ascending') : 'none');
     });
     currentSort = state.sort;
     currentPage = state.page;
