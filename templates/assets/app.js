@@ -452,33 +452,29 @@ function startTaskList(D, chunks) {
     return h.text < value ? -1 : h.text > value ? 1 : 0;
   }
 
-  /** `due`, `-priority`, or Kasar's [{"field", "direction"}]: a list of {key, descending}. */
-  function sortKeys(sort) {
+  /** `due`, `-priority`, or Kasar's [{"field", "direction"}]: the keys ({key, descending}) and a notice
+   * of what the list fell back from, as `docket list` says it (a sort that is not JSON warns there,
+   * an unknown key is an error there). A JSON sort naming an unknown field throws. */
+  function readSort(sort) {
+    var byDue = [{ key: 'due', descending: false }];
     function known(key) { return Object.prototype.hasOwnProperty.call(SORTERS, key); }
     if (sort.charAt(0) === '[') {
       var list;
-      try { list = JSON.parse(sort); } catch (e) { return [{ key: 'due', descending: false }]; }  // invalid JSON falls back, as Kasar's does
+      try { list = JSON.parse(sort); } catch (e) { return { keys: byDue, notice: 'This view’s sort is not valid JSON; sorting by due.' }; }
       if (!Array.isArray(list)) { throw new Error('a JSON sort must be an array'); }
-      return list.map(function (item) {
-        var key = SORT_ALIASES[item && item.field] || (item && item.field);
-        if (!known(key)) { throw new Error("cannot sort by '" + key + "'"); }
-        return { key: key, descending: item.direction === 'desc' };
-      });
+      return {
+        keys: list.map(function (item) {
+          var key = SORT_ALIASES[item && item.field] || (item && item.field);
+          if (!known(key)) { throw new Error("cannot sort by '" + key + "'"); }
+          return { key: key, descending: item.direction === 'desc' };
+        }),
+        notice: ''
+      };
     }
     var descending = sort.charAt(0) === '-';
     var name = descending ? sort.slice(1) : sort;
-    return [known(name) ? { key: name, descending: descending } : { key: 'due', descending: false }];
-  }
-
-  // A sort the list falls back from is said, as `docket list` says it: a
-  // JSON sort that does not parse (a warning there) or a key it does not know (an error there).
-  function sortNotice(sort) {
-    if (sort.charAt(0) === '[') {
-      try { JSON.parse(sort); } catch (e) { return 'This view’s sort is not valid JSON; sorting by due.'; }
-      return '';
-    }
-    var name = sort.charAt(0) === '-' ? sort.slice(1) : sort;
-    return Object.prototype.hasOwnProperty.call(SORTERS, name) ? '' : 'This view’s sort cannot be used: cannot sort by \'' + name + '\'; sorting by due.';
+    return known(name) ? { keys: [{ key: name, descending: descending }], notice: '' }
+      : { keys: byDue, notice: 'This view’s sort cannot be used: cannot sort by \'' + name + '\'; sorting by due.' };
   }
 
   function matches(r, s, needle) {
@@ -569,10 +565,13 @@ function startTaskList(D, chunks) {
     if (state.filters) {
       try { state.compiled = compileFilters(state.filters); } catch (e) { problem = e.message; }
     }
-    if (!problem && state.sort.charAt(0) === '[') {
-      try { sortKeys(state.sort); } catch (e) { problem = 'sort: ' + e.message; state.sort = 'due'; }
+    var sort;
+    try { sort = readSort(state.sort); } catch (e) {
+      if (!problem) { problem = 'sort: ' + e.message; }
+      state.sort = 'due';
+      sort = readSort('due');
     }
-    var notice = problem ? '' : sortNotice(state.sort);
+    var notice = problem ? '' : sort.notice;
     if (filterError) {
       filterError.textContent = problem ? 'This view’s filters cannot be used: ' + problem + '. Showing every task instead.' : notice;
       filterError.hidden = !problem && !notice;
@@ -583,7 +582,7 @@ function startTaskList(D, chunks) {
     if (key !== lastFilter) {
       var everything = problem !== '';
       matched = rows.filter(function (r) { return everything || matches(r, state, needle); });
-      matched = sortRows(matched, sortKeys(state.sort));
+      matched = sortRows(matched, sort.keys);
       lastFilter = key;
     }
     var shown = matched.length;
@@ -593,7 +592,7 @@ function startTaskList(D, chunks) {
     var page = matched.slice(first, first + PAGE_SIZE);
     if (!showing(page)) { tbody.innerHTML = page.map(rowHTML).join(''); }
     // An empty JSON sort (`[]`) is by id: no column is sorted.
-    var sorted = sortKeys(state.sort)[0] || { key: '', descending: false };
+    var sorted = sort.keys[0] || { key: '', descending: false };
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
       var name = th.getAttribute('data-sort');
       if (!name) { return; }

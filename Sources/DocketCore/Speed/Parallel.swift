@@ -73,8 +73,9 @@ public final class BackgroundJob: @unchecked Sendable {
     }
 }
 
-/// A value made on a thread of its own while the caller goes on (a listing
-/// made while the input cache opens); `value()` waits for it.
+/// A value made on a thread of its own while the caller goes on (the safety
+/// walk while files are read, the task listing while the input cache opens);
+/// `value()` waits for it.
 public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     private var result: Value?
     private var job: BackgroundJob?

@@ -64,7 +64,7 @@ public enum WorkspaceLoader {
         // Links, pipes and devices are named by a walk of the workspace, on a
         // thread of its own while the files are read (nothing here opens a
         // link or blocks on a pipe, so reading need not wait for its verdict).
-        let safety = WorkspaceSafety.Walk(root)
+        let safety = BackgroundValue { WorkspaceSafety.problems(root) }
         // The task listing needs nothing before it, so it runs beside the settings and records.
         let taskListing = taskListing ?? BackgroundValue { listTaskFiles(root) }
 
@@ -166,7 +166,7 @@ public enum WorkspaceLoader {
         let comments = Array(commentResults.joined())
         diagnostics += comments.flatMap(\.diagnostics)
         lap("comments")
-        diagnostics += safety.problems()
+        diagnostics += safety.value()
         lap("safety")
         diagnostics.sort()
         lap("index")

@@ -41,24 +41,3 @@ public enum WorkspaceSafety {
             : "docket reads only regular files and folders: remove it"))
     }
 }
-
-extension WorkspaceSafety {
-    /// `problems` on a background thread, for a reader that never follows a
-    /// link or blocks on a pipe and so need not wait for the verdict.
-    final class Walk: @unchecked Sendable {
-        private var found: [Diagnostic] = []
-        private var job: BackgroundJob?
-
-        init(_ root: String) {
-            job = BackgroundJob { [unowned self] in self.found = WorkspaceSafety.problems(root) }
-        }
-
-        func problems() -> [Diagnostic] {
-            job?.wait()
-            job = nil
-            return found
-        }
-
-        deinit { job?.wait() }
-    }
-}
