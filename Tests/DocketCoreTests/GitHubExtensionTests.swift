@@ -75,6 +75,46 @@ struct GitHubExtensionTests {
         #expect(html.contains("<td><a href=\"\">x</a></td>"))
     }
 
+    /// Cells share one cmark document when they cannot open a block; the
+    /// others are parsed alone. Either way each reads as it would alone: a
+    /// cell that is a heading, list, quote, fence, HTML or link definition
+    /// stays text, and a definition in one cell links nothing in another.
+    @Test func everyCellReadsAsItWouldAlone() {
+        let markdown = """
+            | a | b | c |
+            |---|:-:|---|
+            | # h | *x* | - l |
+            | [a]: /u | ok **b** [a] | `c` |
+            | 1. one | > q | <div>x</div> |
+            | ```f | ~~s~~ www.x.org | é \\| z |
+            | --- | === | ✓ |
+            """
+        let rows = [
+            ["# h", #"<em>x</em>"#, "- l"],
+            ["[a]: /u", "ok <strong>b</strong> [a]", "<code>c</code>"],
+            ["1. one", "&gt; q", "&lt;div&gt;x&lt;/div&gt;"],
+            ["```f", #"<del>s</del> <a href="http://www.x.org">www.x.org</a>"#, "é | z"],
+            ["---", "===", "✓"],
+        ]
+        let body = rows.map { cells in
+            "<tr>\n<td>\(cells[0])</td>\n<td align=\"center\">\(cells[1])</td>\n<td>\(cells[2])</td>\n</tr>\n"
+        }.joined()
+        #expect(Markdown.html(markdown) == """
+            <table>
+            <thead>
+            <tr>
+            <th>a</th>
+            <th align="center">b</th>
+            <th>c</th>
+            </tr>
+            </thead>
+            <tbody>
+            \(body)</tbody>
+            </table>
+
+            """)
+    }
+
     @Test func extensionsNestAndLeaveCodeAlone() {
         #expect(Markdown.html("| ~~old~~ | www.example.com |\n|:--|--:|\n| `~~no~~` | *x* |") == """
             <table>

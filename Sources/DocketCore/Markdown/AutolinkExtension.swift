@@ -10,16 +10,14 @@ enum AutolinkExtension {
         let texts = CMarkTree.descendants(root) { CMarkTree.type($0) == CMARK_NODE_TEXT }
         for node in texts {
             // Most text has no candidate at all: look before doing anything else.
-            guard let literal = CMarkTree.literal(node) else { continue }
-            let utf8 = literal.utf8
-            guard utf8.contains(UInt8(ascii: ".")),
-                  utf8.contains(UInt8(ascii: "@")) || utf8.contains(Self.www) || utf8.contains(Self.schemeMark),
+            guard CMarkTree.literal(node, contains: UInt8(ascii: ".")), let bytes = CMarkTree.literalBytes(node),
+                  bytes.contains(UInt8(ascii: "@")) || bytes.contains(Self.www) || bytes.contains(Self.schemeMark),
                   !CMarkTree.isInsideLink(node) else { continue }
             let startsClean = cmark_node_previous(node).map {
                 let kind = CMarkTree.type($0)
                 return kind == CMARK_NODE_SOFTBREAK || kind == CMARK_NODE_LINEBREAK
             } ?? true
-            link(node, Array(literal.utf8), startsClean: startsClean)
+            link(node, bytes, startsClean: startsClean)
         }
     }
 

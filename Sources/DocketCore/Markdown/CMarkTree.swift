@@ -33,6 +33,30 @@ enum CMarkTree {
         cmark_node_get_literal(node).map { String(cString: $0) }
     }
 
+    /// Whether the node's literal holds `byte`, read in place: most text nodes
+    /// a pass looks at are skipped, and making a String of each costs more than the scan.
+    static func literal(_ node: OpaquePointer, contains byte: UInt8) -> Bool {
+        guard let literal = cmark_node_get_literal(node) else { return false }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            var index = 0
+            while bytes[index] != 0 {
+                if bytes[index] == byte { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// The node's literal as UTF-8 bytes, copied once from cmark's C string.
+    static func literalBytes(_ node: OpaquePointer) -> [UInt8]? {
+        guard let literal = cmark_node_get_literal(node) else { return nil }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+            var count = 0
+            while start[count] != 0 { count += 1 }
+            return Array(UnsafeBufferPointer(start: start, count: count))
+        }
+    }
+
     static func text(_ literal: String) -> OpaquePointer {
         let node = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(node, literal)

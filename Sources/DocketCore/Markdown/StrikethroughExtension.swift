@@ -17,7 +17,7 @@ enum StrikethroughExtension {
         var containers: [OpaquePointer] = []
         var seen: Set<OpaquePointer> = []
         for text in CMarkTree.descendants(root, where: { CMarkTree.type($0) == CMARK_NODE_TEXT }) {
-            guard CMarkTree.literal(text)?.utf8.contains(UInt8(ascii: "~")) == true, let parent = cmark_node_parent(text),
+            guard CMarkTree.literal(text, contains: UInt8(ascii: "~")), let parent = cmark_node_parent(text),
                   seen.insert(parent).inserted else { continue }
             containers.append(parent)
         }

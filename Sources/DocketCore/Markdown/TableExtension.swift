@@ -35,14 +35,18 @@ enum TableExtension {
                 for block in CMarkTree.children(before) { CMarkTree.insert(block, before: node) }
                 CMarkTree.free(before)
             }
+            let rows = [headerCells] + content[(header + 2)...].map(cells)
+            // Every row has as many cells as the header: missing ones empty, extra ones dropped.
+            let texts = rows.flatMap { row in alignments.indices.map { $0 < row.count ? row[$0] : "" } }
+            let inlines = TableCellInlines(texts, options: options)
+            defer { inlines.free() }
             let table = CMarkTree.custom(block: true, enter: "<table>", exit: "</table>")
             let head = CMarkTree.custom(block: true, enter: "<thead>", exit: "</thead>")
-            CMarkTree.append(row(headerCells, alignments, cell: "th", options: options), to: head)
+            CMarkTree.append(row(0, alignments, cell: "th", inlines), to: head)
             CMarkTree.append(head, to: table)
-            let body = content[(header + 2)...]
-            if !body.isEmpty {
+            if rows.count > 1 {
                 let tbody = CMarkTree.custom(block: true, enter: "<tbody>", exit: "</tbody>")
-                for line in body { CMarkTree.append(row(cells(line), alignments, cell: "td", options: options), to: tbody) }
+                for number in 1..<rows.count { CMarkTree.append(row(number, alignments, cell: "td", inlines), to: tbody) }
                 CMarkTree.append(tbody, to: table)
             }
             CMarkTree.insert(table, before: node)
@@ -93,46 +97,52 @@ enum TableExtension {
     }
 
     /// A row's cells: split at pipes that are not escaped, the outer pipes
-    /// optional, each cell trimmed, `\|` read as `|`.
+    /// optional, each cell trimmed, `\|` read as `|`. By bytes, as GitHub
+    /// splits them: every byte that matters here is ASCII.
     static func cells(_ line: String) -> [String] {
-        var text = Substring(line.trimmingASCIISpaces)
-        if text.hasPrefix("|") { text = text.dropFirst() }
-        if text.hasSuffix("|") && !isEscaped(text, at: text.index(before: text.endIndex)) { text = text.dropLast() }
+        var bytes = Array(line.utf8)[...]
+        func trim(_ part: inout ArraySlice<UInt8>) {
+            while let first = part.first, first == 0x20 || first == 0x09 { part.removeFirst() }
+            while let last = part.last, last == 0x20 || last == 0x09 { part.removeLast() }
+        }
+        trim(&bytes)
+        if bytes.first == UInt8(ascii: "|") { bytes.removeFirst() }
+        if bytes.last == UInt8(ascii: "|") && !isEscaped(bytes, at: bytes.endIndex - 1) { bytes.removeLast() }
         var result: [String] = []
-        var current = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\\", text.index(after: index) < text.endIndex, text[text.index(after: index)] == "|" {
-                current.append("|")
-                index = text.index(index, offsetBy: 2)
+        var current: [UInt8] = []
+        func finish() {
+            var cell = current[...]
+            trim(&cell)
+            result.append(String(decoding: cell, as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
+        }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "|") {
+                current.append(UInt8(ascii: "|"))
+                index += 2
                 continue
             }
-            if character == "|" {
-                result.append(current.trimmingASCIISpaces)
-                current = ""
-            } else {
-                current.append(character)
-            }
-            index = text.index(after: index)
+            if byte == UInt8(ascii: "|") { finish() } else { current.append(byte) }
+            index += 1
         }
-        result.append(current.trimmingASCIISpaces)
+        finish()
         return result
     }
 
-    private static func isEscaped(_ text: Substring, at index: Substring.Index) -> Bool {
+    private static func isEscaped(_ bytes: ArraySlice<UInt8>, at index: Int) -> Bool {
         var backslashes = 0
         var position = index
-        while position > text.startIndex {
-            position = text.index(before: position)
-            guard text[position] == "\\" else { break }
+        while position > bytes.startIndex, bytes[position - 1] == UInt8(ascii: "\\") {
             backslashes += 1
+            position -= 1
         }
         return backslashes % 2 == 1
     }
 
-    /// One row: as many cells as the header has (missing ones empty, extra ones dropped).
-    private static func row(_ cells: [String], _ alignments: [Alignment], cell tag: String, options: Int32) -> OpaquePointer {
+    /// Row `number` of the table, its cells filled from `inlines`.
+    private static func row(_ number: Int, _ alignments: [Alignment], cell tag: String, _ inlines: TableCellInlines) -> OpaquePointer {
         let row = CMarkTree.custom(block: true, enter: "<tr>", exit: "</tr>")
         for (index, alignment) in alignments.enumerated() {
             let attribute = switch alignment {
@@ -142,27 +152,9 @@ enum TableExtension {
             case .right: #" align="right""#
             }
             let cell = CMarkTree.custom(block: false, enter: "<\(tag)\(attribute)>", exit: "</\(tag)>\n")
-            let text = index < cells.count ? cells[index] : ""
-            if !text.isEmpty {
-                if let parsed = CMarkTree.parseInlines(text, options: options) {
-                    let paragraph = CMarkTree.children(parsed)[0]
-                    for inline in CMarkTree.children(paragraph) { CMarkTree.append(inline, to: cell) }
-                    CMarkTree.free(parsed)
-                } else {
-                    CMarkTree.append(CMarkTree.text(text), to: cell)
-                }
-            }
+            inlines.fill(cell, with: number * alignments.count + index)
             CMarkTree.append(cell, to: row)
         }
         return row
-    }
-}
-
-extension String {
-    var trimmingASCIISpaces: String {
-        let bytes = Array(utf8)
-        guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
-              let end = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
-        return String(decoding: bytes[start...end], as: UTF8.self)
     }
 }
