@@ -93,7 +93,7 @@ public struct SiteBuilder {
             let title = page == 1 ? "Tasks" : "Tasks, page \(page)"
             let view = context.taskListPage(taskList, page: page, open: open, rows: rows)
             try output.write("tasks/" + TaskListPage.path(page: page),
-                             pages.taskList.render(context.chrome(title: title, root: "../", section: "tasks"), view))
+                             pages.taskList.renderUTF8(context.chrome(title: title, root: "../", section: "tasks"), view))
         }
         // The other lists, side by side.
         let lists: [(path: String, render: @Sendable () -> String)] = [
@@ -116,7 +116,7 @@ public struct SiteBuilder {
         try runEach("people", workspace.people, serialBelow: 2) { person in
             let page = context.personPage(person, tabs: tabs[person.id] ?? .init(), rows: rows)
             let chrome = context.chrome(title: person.name, root: "../", section: "people")
-            try output.write("people/\(person.id).html", pages.person.render(chrome, page))
+            try output.write("people/\(person.id).html", pages.person.renderUTF8(chrome, page))
             try output.write("feeds/\(person.id).ics", calendar.render(for: person))
             try output.write("feeds/\(person.id).atom", atom.render(for: person))
         }
@@ -128,7 +128,7 @@ public struct SiteBuilder {
             if output.isCurrent(path, fingerprint: fingerprint) { return }
             let page = context.recordPage(link, rows: rows)
             let chrome = context.chrome(title: page.record.name, root: "../../", section: "records", showsInstant: false)
-            try output.write(path, pages.record.render(chrome, page), fingerprint: fingerprint)
+            try output.write(path, pages.record.renderUTF8(chrome, page), fingerprint: fingerprint)
         }
         clock.lap("records", into: &report)
 
@@ -147,7 +147,7 @@ public struct SiteBuilder {
             if pageIsCurrent && jsonIsCurrent && commentsAreCurrent { return }
             let view = context.taskPage(index, root: "../")
             let chrome = context.chrome(title: task.title, root: "../", showsInstant: false)
-            try output.write(page, pages.task.render(chrome, context.taskSummary(index, root: "../"), view), fingerprint: fingerprint)
+            try output.write(page, pages.task.renderUTF8(chrome, context.taskSummary(index, root: "../"), view), fingerprint: fingerprint)
             try output.write(json, JSONWriter.canonicalBytes(api.taskDocument(index, detailsHTML: view.detailsHTML)),
                              fingerprint: fingerprint)
             if let comments { try output.write(comments, JSONWriter.canonicalBytes(api.commentsDocument(index)), fingerprint: fingerprint) }

@@ -6,7 +6,17 @@ public struct CompiledTemplate: Sendable {
 
     /// Renders against views of the types it was bound to, in the same order.
     public func render(_ views: any TemplateView...) -> String {
+        String(decoding: renderUTF8(views), as: UTF8.self)
+    }
+
+    /// The rendered page as UTF-8, for writing to a file without a String in between.
+    public func renderUTF8(_ views: any TemplateView...) -> [UInt8] {
+        renderUTF8(views)
+    }
+
+    private func renderUTF8(_ views: [any TemplateView]) -> [UInt8] {
         var renderer = TypedRenderer(stack: views.map { .view($0) })
+        renderer.output.reserveCapacity(16_384)
         renderer.render(nodes, indent: "")
         return renderer.output
     }

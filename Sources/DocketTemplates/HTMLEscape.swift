@@ -1,31 +1,42 @@
 /// HTML escaping for interpolated values, byte by byte: the five characters
-/// that matter in text and in quoted attributes (& < > " '), and the string
-/// untouched when none is there.
+/// that matter in text and in quoted attributes (& < > " '). Runs without
+/// any are copied whole.
 public enum HTMLEscape {
-    public static func escape(_ text: String, into out: inout String) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            out += text
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x22: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-            default: bytes.append(byte)
+    public static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in bytes.indices {
+                let entity: StaticString
+                switch bytes[index] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        out += String(decoding: bytes, as: UTF8.self)
     }
 
     public static func escape(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         escape(text, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension [UInt8] {
+    /// Appends a string's UTF-8 bytes: rendering writes bytes, since appending
+    /// to a String costs several times as much per piece.
+    @inline(__always)
+    mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 }

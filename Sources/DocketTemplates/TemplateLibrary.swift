@@ -35,7 +35,7 @@ public struct TemplateLibrary: Sendable {
         }
         var renderer = TemplateRenderer(library: self, stack: [value])
         try renderer.render(template.nodes, blocks: [:], indent: "", depth: 0)
-        return renderer.output
+        return String(decoding: renderer.output, as: UTF8.self)
     }
 
     func template(_ name: String) -> Compiled? { templates[name] }

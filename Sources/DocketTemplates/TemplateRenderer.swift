@@ -4,7 +4,7 @@
 struct TemplateRenderer {
     let library: TemplateLibrary
     var stack: [TemplateValue]
-    var output = ""
+    var output: [UInt8] = []
     init(library: TemplateLibrary, stack: [TemplateValue]) {
         self.library = library
         self.stack = stack
@@ -16,10 +16,10 @@ struct TemplateRenderer {
         for node in nodes {
             switch node {
             case .text(let text, let endsTemplate):
-                if indent.isEmpty { output += text } else { output.appendIndented(text, indent, endsTemplate: endsTemplate) }
+                if indent.isEmpty { output.append(utf8: text) } else { output.appendIndented(text, indent, endsTemplate: endsTemplate) }
             case .variable(let name, let escaped, _):
                 let text = (lookup(name) ?? .null).text
-                if escaped { HTMLEscape.escape(text, into: &output) } else { output += text }
+                if escaped { HTMLEscape.escape(text, into: &output) } else { output.append(utf8: text) }
             case .section(let name, let children, let inverted, _):
                 let value = lookup(name) ?? .null
                 if inverted {
@@ -40,7 +40,7 @@ struct TemplateRenderer {
                     try render(blocks[name] ?? children, blocks: blocks, indent: indent, depth: depth)
                     continue
                 }
-                let start = output.utf8.count
+                let start = output.count
                 try render(blocks[name] ?? children, blocks: blocks, indent: indent, depth: depth)
                 output.layOutBlock(from: start, lineIndent: lineIndent)
             case .partial(let name, let own, let location):
@@ -58,7 +58,7 @@ struct TemplateRenderer {
             throw location.error("'\(name)' is included more than \(TemplateLibrary.maximumDepth) levels deep; does its data nest that far?")
         }
         guard let template = library.template(name) else { throw location.error("no template '\(name)'") }
-        if !indent.isEmpty { output += indent }
+        if !indent.isEmpty { output.append(utf8: indent) }
         try render(template.nodes, blocks: blocks, indent: indent, depth: depth + 1)
     }
 

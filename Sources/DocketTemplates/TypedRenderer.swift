@@ -8,18 +8,18 @@ struct TypedRenderer {
     }
 
     var stack: [Frame]
-    var output = ""
+    var output: [UInt8] = []
 
     mutating func render(_ nodes: [BoundNode], indent: String) {
         for node in nodes {
             switch node {
             case .text(let text, let endsTemplate):
-                if indent.isEmpty { output += text } else { output.appendIndented(text, indent, endsTemplate: endsTemplate) }
+                if indent.isEmpty { output.append(utf8: text) } else { output.appendIndented(text, indent, endsTemplate: endsTemplate) }
             case .variable(let slot, let escaped):
                 switch value(at: slot) {
-                case .text(let text): if escaped { HTMLEscape.escape(text, into: &output) } else { output += text }
-                case .number(let number): output += String(number)
-                case .flag(let flag): output += flag ? "true" : "false"
+                case .text(let text): if escaped { HTMLEscape.escape(text, into: &output) } else { output.append(utf8: text) }
+                case .number(let number): output.append(utf8: String(number))
+                case .flag(let flag): output.append(utf8: flag ? "true" : "false")
                 case .none, .view, .list, .texts: break
                 }
             case .section(let slot, let children, let inverted):
@@ -56,12 +56,12 @@ struct TypedRenderer {
                     render(children, indent: indent)
                     continue
                 }
-                let start = output.utf8.count
+                let start = output.count
                 render(children, indent: indent)
                 output.layOutBlock(from: start, lineIndent: lineIndent)
             case .include(let children, let own):
                 let inner = indent + own
-                if !inner.isEmpty { output += inner }
+                if !inner.isEmpty { output.append(utf8: inner) }
                 render(children, indent: inner)
             }
         }
