@@ -66,10 +66,15 @@ struct APIWriter {
     }
 
     /// `api/tasks/<id>.json` in the Rex CRM API's *Get a task* shape.
-    func taskDocument(_ index: Int, detailsHTML: String?) -> JSONValue {
+    /// `comments`: the task's comments as `commentJSON` gives them, made once for this and `commentsDocument`.
+    func taskDocument(_ index: Int, detailsHTML: String?, comments: [JSONValue]) -> JSONValue {
         let task = context.workspace.tasks[index]
         guard case .object(var members) = task.json else { return .null }
-        func put(_ key: String, _ value: JSONValue) { members.append(JSONMember(key: key, value: JSONNode(value))) }
+        // Each key goes where it sorts, so the writer finds the members in order and sorts nothing.
+        func put(_ key: String, _ value: JSONValue) {
+            let place = members.firstIndex { !$0.key.precedesInByteOrder(key) } ?? members.count
+            members.insert(JSONMember(key: key, value: JSONNode(value)), at: place)
+        }
         var relationships: [JSONMember] = []
         var included: [JSONNode] = []
         var seenIncluded: Set<String> = []
@@ -99,10 +104,9 @@ struct APIWriter {
         for id in [task.createdBy] + task.assignees { include("user", id, context.personName(id)) }
         put("details_html", detailsHTML.map(JSONValue.string) ?? .null)
         if let reminderAt = task.reminderAt(in: context.day.zone) { put("reminder_at", .string(reminderAt.rfc3339)) }
-        let comments = context.workspace.comments[task.id] ?? []
         put("comment_count", .int(comments.count))
         // il's task response: the latest comments, newest first; all of them are in comments.json.
-        put("recent_comments", .array(comments.suffix(Self.recentComments).reversed().map { JSONNode(commentJSON($0)) }))
+        put("recent_comments", .array(comments.suffix(Self.recentComments).reversed().map { JSONNode($0) }))
         put("relationships", .object(relationships))
         return .object(["data": .object(members), "included": .array(included)])
     }
@@ -111,9 +115,8 @@ struct APIWriter {
 
     /// `api/tasks/<id>/comments.json`: every comment of a task, oldest first
     /// (written for tasks that have comments; `comment_count` 0 means none).
-    func commentsDocument(_ index: Int) -> JSONValue {
-        let comments = context.workspace.comments[context.workspace.tasks[index].id] ?? []
-        return .object(["data": .array(comments.map { JSONNode(commentJSON($0)) }), "total": .int(comments.count)])
+    func commentsDocument(_ comments: [JSONValue]) -> JSONValue {
+        .object(["data": .array(comments.map { JSONNode($0) }), "total": .int(comments.count)])
     }
 
     /// One comment for the JSON API; links in its HTML are relative to the site's root.

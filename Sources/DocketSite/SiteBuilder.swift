@@ -148,9 +148,10 @@ public struct SiteBuilder {
             let view = context.taskPage(index, root: "../")
             let chrome = context.chrome(title: task.title, root: "../", showsInstant: false)
             try output.write(page, pages.task.renderUTF8(chrome, context.taskSummary(index, root: "../"), view), fingerprint: fingerprint)
-            try output.write(json, JSONWriter.canonicalBytes(api.taskDocument(index, detailsHTML: view.detailsHTML)),
+            let commentJSON = (workspace.comments[task.id] ?? []).map(api.commentJSON)
+            try output.write(json, JSONWriter.canonicalBytes(api.taskDocument(index, detailsHTML: view.detailsHTML, comments: commentJSON)),
                              fingerprint: fingerprint)
-            if let comments { try output.write(comments, JSONWriter.canonicalBytes(api.commentsDocument(index)), fingerprint: fingerprint) }
+            if let comments { try output.write(comments, JSONWriter.canonicalBytes(api.commentsDocument(commentJSON)), fingerprint: fingerprint) }
         }
         progress?.finish()
         clock.lap("pages", into: &report)

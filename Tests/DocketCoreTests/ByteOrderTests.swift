@@ -18,4 +18,14 @@ struct ByteOrderTests {
         #expect(names.sortedByBytes() == expected)
         #expect(Array(names.prefix(10)).sortedByBytes() == Array(names.prefix(10)).sorted { $0.precedesInByteOrder($1) })
     }
+
+    /// The order itself: UTF-8 bytes compared one by one, a prefix first.
+    @Test func theOrderIsTheOrderOfTheBytes() {
+        let texts = ["", "a", "ab", "b", "B", "é", "e\u{301}", "✓", "\u{7F}", "task_01", "task_02", "task_0", "zz", "Ω"]
+        for a in texts {
+            for b in texts {
+                #expect(a.precedesInByteOrder(b) == Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)), "\(a) against \(b)")
+            }
+        }
+    }
 }

@@ -6,6 +6,8 @@ extension String {
     /// many times faster than comparing `utf8` views element by element.
     @inline(__always)
     public func precedesInByteOrder(_ other: String) -> Bool {
+        // Most keys and ids differ in their first byte: decide on it alone.
+        if let first = utf8.first, let otherFirst = other.utf8.first, first != otherFirst { return first < otherFirst }
         var a = self
         var b = other
         return a.withUTF8 { x in
