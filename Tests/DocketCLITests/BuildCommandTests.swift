@@ -217,6 +217,22 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// A render saves the input cache while it renders; the file is whole by
+    /// the time docket exits, so the next run reads every input from it.
+    @Test func theInputCacheARenderSavesIsCompleteWhenItEnds() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("site", to: dir)
+            Thread.sleep(forTimeInterval: 2.1)  // the copies' times are now past the settle time
+            let render = try docket(["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow, "--verbose"])
+            #expect(render.status == 0 && render.stderr.contains("inputs: 0 of "), "\(render.stderr)")
+            let check = try docket(["validate", "--workspace", ws, "--verbose"])
+            let counts = try #require(check.stderr.firstMatch(of: /inputs: (\d+) of (\d+) files/), "\(check.stderr)")
+            #expect(counts.1 == counts.2 && Int(counts.1) ?? 0 >= 5, "every file came from the cache: \(check.stderr)")
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: ws + "/.docket/cache").filter { $0.hasPrefix(".") }
+            #expect(leftovers.isEmpty, "no temporary file is left: \(leftovers)")
+        }
+    }
+
     /// Decoded files come from `.docket/cache/inputs` once they are older than
     /// the settle time; what validate and build then say and write is what
     /// they say and write reading every file.

@@ -56,7 +56,10 @@ extension BuildPipeline {
 
     private func load(_ state: inout State) throws(PipelineError) {
         guard FileSystem.isDirectory(root) else { throw PipelineError(.load, path: root, message: "workspace directory does not exist") }
-        let loaded = WorkspaceLoader.load(root, progress: progress, cache: InputCache(workspace: root, reading: readsCache))
+        let cache = InputCache(workspace: root, reading: readsCache)
+        cache.savesInBackground = true
+        state.inputCache = cache
+        let loaded = WorkspaceLoader.load(root, progress: progress, cache: cache)
         state.outcome.workspace = loaded.workspace
         state.outcome.reusedFiles = loaded.reusedFiles
         state.outcome.warnings = loaded.diagnostics.filter { $0.severity == .warning }

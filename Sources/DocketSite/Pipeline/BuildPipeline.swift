@@ -86,6 +86,8 @@ public struct BuildPipeline {
 
     public func run() throws(PipelineError) -> Outcome {
         var state = State(outcome: Outcome(workspace: Workspace(settings: Settings(name: ""), people: [], records: [], tasks: [], comments: [])))
+        // The input cache is written while later stages run; it is complete before run returns, or throws.
+        defer { state.inputCache?.finishSaving() }
         for stage in mode.stages {
             let started = Progress.seconds()
             try perform(stage, &state)
@@ -102,5 +104,7 @@ public struct BuildPipeline {
         var activity = Activity()
         /// The site folder, opened (and walked) once by the check stage.
         var site: SiteOutput?
+        /// Saving what load decoded, in the background (see `InputCache.savesInBackground`).
+        var inputCache: InputCache?
     }
 }
