@@ -64,7 +64,7 @@ struct ListData {
         let widths = Widths(types: FixedDigits(count: types.count + 1),
                             people: FixedDigits(count: workspace.people.count + extraPeople.count + 1),
                             phrases: FixedDigits(count: phrases.list.count + 1))
-        let starts = Array(stride(from: 0, to: max(order.count, 1), by: Self.chunkSize))
+        let starts = Self.chunkStarts(taskCount: order.count)
         let chunks = parallelMap(starts, serialBelow: 2) { start -> [UInt8] in
             let end = min(start + Self.chunkSize, order.count)
             return chunk(order[start..<end], phrases: numbered[start..<end], indices: indices).script(widths: widths)
@@ -88,6 +88,15 @@ struct ListData {
         dictionary.texts("phrases", phrases.list)
         return [("tasks/data/dict.js", dictionary.finish())]
             + chunks.enumerated().map { ("tasks/data/tasks-\($0.offset + 1).js", $0.element) }
+    }
+
+    /// Where each chunk starts: one chunk even with no task.
+    static func chunkStarts(taskCount: Int) -> [Int] { Array(stride(from: 0, to: max(taskCount, 1), by: chunkSize)) }
+
+    /// The paths `files` gives for this many tasks, without making them: the
+    /// list's pages name the scripts while the data is still being made.
+    static func paths(taskCount: Int) -> [String] {
+        ["tasks/data/dict.js"] + chunkStarts(taskCount: taskCount).indices.map { "tasks/data/tasks-\($0 + 1).js" }
     }
 
     /// Where each name, tag, type and record sits in the dictionary, and each task's title rank.

@@ -80,13 +80,11 @@ public struct SiteBuilder {
         clock.lap("rows", into: &report)
 
         let pages = theme.pages
-        // The task list: its data for the browser, then its pages (index.html is page 1), on every core.
-        let listData = ListData(context: context).files()
-        try run("lists") {
-            for file in listData { try output.write(file.path, file.bytes) }
-            try output.write("data/workspace.js", ActionData(workspace: workspace).script())
-        }
-        let scripts = listData.map { String($0.path.dropFirst("tasks/".count)) }
+        // The task list: its data for the browser, made on a thread of its own (much of it is
+        // serial: numbering, the title order) while its pages (index.html is page 1) and the
+        // other lists render on every core.
+        let listData = BackgroundValue { ListData(context: context).files() }
+        let scripts = ListData.paths(taskCount: workspace.tasks.count).map { String($0.dropFirst("tasks/".count)) }
         let open = context.openByDue
         let taskList = context.taskList(open: open, dataScripts: scripts)
         try runEach("lists", Array(1...taskList.pages), serialBelow: 2) { page in
@@ -108,6 +106,10 @@ public struct SiteBuilder {
         ]
         try runEach("lists", lists, serialBelow: 2) { list in
             try output.write(list.path, list.render())
+        }
+        try run("lists") {
+            for file in listData.value() { try output.write(file.path, file.bytes) }
+            try output.write("data/workspace.js", ActionData(workspace: workspace).script())
         }
         clock.lap("lists", into: &report)
         let calendar = CalendarFeed(context: context, baseURL: workspace.settings.baseURL)

@@ -91,6 +91,26 @@ struct FingerprintTests {
     }
 }
 
+struct ListDataTests {
+    /// The list's pages name the data scripts before the data is made: the names must be the files'.
+    @Test func thePathsNamedAheadAreThePathsWritten() {
+        let workspace = WorkspaceLoader.load(fixtures + "/basic").workspace
+        var many = workspace
+        many.tasks = (0..<(ListData.chunkSize + 1)).map { number in
+            var task = workspace.tasks[0]
+            task.id = "task_01HQ3K" + String(number, radix: 36).uppercased().padding(toLength: 20, withPad: "0", startingAt: 0)
+            return task
+        }
+        var none = workspace
+        none.tasks = []
+        for sample in [workspace, many, none] {
+            let written = ListData(context: SiteContext(workspace: sample, now: now)).files().map(\.path)
+            #expect(written == ListData.paths(taskCount: sample.tasks.count))
+        }
+        #expect(ListData.paths(taskCount: ListData.chunkSize + 1).count == 3)
+    }
+}
+
 struct ThemeTests {
     @Test func aThemeMissingATemplateSaysWhichOne() throws {
         let directory = NSTemporaryDirectory() + "docket-theme-" + UUID().uuidString
