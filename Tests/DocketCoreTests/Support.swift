@@ -21,7 +21,7 @@ func overlay(_ source: String, onto destination: String) throws {
         let from = source + "/" + relative
         let to = destination + "/" + relative
         var isDirectory: ObjCBool = false
-        fm.fileExists(atPath: from, isDirectory: &isDirectory)
+        guard fm.fileExists(atPath: from, isDirectory: &isDirectory) else { continue }
         if isDirectory.boolValue {
             try fm.createDirectory(atPath: to, withIntermediateDirectories: true)
         } else {

@@ -85,10 +85,10 @@ public struct Task: Sendable, Equatable {
     /// (`TaskField`). A new optional text, list, time or number goes here.
     public static let plainFields: [TaskField] = [
         // The edit engine sets these: completed_* with the status, created_via when an integration creates.
-        .instant("completed_at", \.completedAt, editable: false),
-        .text("completed_by", \.completedBy, namesPeople: true, editable: false),
-        .text("created_via", \.createdVia, namesPeople: true, editable: false),
-        .texts("tags", \.tags, itemCharacters: Limits.tagCharacters),
+        .instant("completed_at", \.completedAt, { $0.completedAt }, editable: false),
+        .text("completed_by", \.completedBy, { $0.completedBy }, namesPeople: true, editable: false),
+        .text("created_via", \.createdVia, { $0.createdVia }, namesPeople: true, editable: false),
+        .texts("tags", \.tags, { $0.tags }, itemCharacters: Limits.tagCharacters),
     ]
 
     /// The instant a reminder fires, derived from the due (never stored).

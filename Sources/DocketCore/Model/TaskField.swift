@@ -27,34 +27,37 @@ public struct TaskField: Sendable {
     /// `task.update` sets it from the edit's value of the same name; false
     /// where docket sets it itself (`completed_*` follow the status).
     public let editable: Bool
-    /// nil when the field is unset (an empty list is unset).
+    /// nil when the field is unset (an empty list is unset). Read by a
+    /// closure, not the key path: reading through a key path copies the
+    /// whole task, on every field of every task each time one is written.
     public let get: @Sendable (Task) -> TaskFieldValue?
     let set: @Sendable (inout Task, TaskFieldValue?) -> Void
 
-    public static func text(_ key: String, _ path: WritableKeyPath<Task, String?> & Sendable,
+    public static func text(_ key: String, _ path: WritableKeyPath<Task, String?> & Sendable, _ read: @escaping @Sendable (Task) -> String?,
                             namesPeople: Bool = false, editable: Bool = true) -> TaskField {
         TaskField(key: key, kind: .text, namesPeople: namesPeople, editable: editable,
-                  get: { $0[keyPath: path].map(TaskFieldValue.text) },
+                  get: { read($0).map(TaskFieldValue.text) },
                   set: { task, value in task[keyPath: path] = if case .text(let text)? = value { text } else { nil } })
     }
 
-    public static func texts(_ key: String, _ path: WritableKeyPath<Task, [String]> & Sendable, itemCharacters: Int,
-                             namesPeople: Bool = false, editable: Bool = true) -> TaskField {
+    public static func texts(_ key: String, _ path: WritableKeyPath<Task, [String]> & Sendable, _ read: @escaping @Sendable (Task) -> [String],
+                             itemCharacters: Int, namesPeople: Bool = false, editable: Bool = true) -> TaskField {
         TaskField(key: key, kind: .texts(itemCharacters: itemCharacters), namesPeople: namesPeople, editable: editable,
-                  get: { $0[keyPath: path].isEmpty ? nil : .texts($0[keyPath: path]) },
+                  get: { let list = read($0); return list.isEmpty ? nil : .texts(list) },
                   set: { task, value in task[keyPath: path] = if case .texts(let list)? = value { list } else { [] } })
     }
 
-    public static func instant(_ key: String, _ path: WritableKeyPath<Task, Instant?> & Sendable, editable: Bool = true) -> TaskField {
+    public static func instant(_ key: String, _ path: WritableKeyPath<Task, Instant?> & Sendable, _ read: @escaping @Sendable (Task) -> Instant?,
+                               editable: Bool = true) -> TaskField {
         TaskField(key: key, kind: .instant, namesPeople: false, editable: editable,
-                  get: { $0[keyPath: path].map(TaskFieldValue.instant) },
+                  get: { read($0).map(TaskFieldValue.instant) },
                   set: { task, value in task[keyPath: path] = if case .instant(let instant)? = value { instant } else { nil } })
     }
 
-    public static func number(_ key: String, _ path: WritableKeyPath<Task, Int?> & Sendable, range: ClosedRange<Int>,
-                              editable: Bool = true) -> TaskField {
+    public static func number(_ key: String, _ path: WritableKeyPath<Task, Int?> & Sendable, _ read: @escaping @Sendable (Task) -> Int?,
+                              range: ClosedRange<Int>, editable: Bool = true) -> TaskField {
         TaskField(key: key, kind: .number(range), namesPeople: false, editable: editable,
-                  get: { $0[keyPath: path].map(TaskFieldValue.number) },
+                  get: { read($0).map(TaskFieldValue.number) },
                   set: { task, value in task[keyPath: path] = if case .number(let number)? = value { number } else { nil } })
     }
 
