@@ -77,9 +77,12 @@ struct TypedRenderer {
         case .value(let plain):
             return slot.path.isEmpty ? plain : .none
         }
-        for index in slot.path.dropFirst() {
+        // By index: a slice of the path would be retained and released on every lookup.
+        var part = 1
+        while part < slot.path.count {
             guard case .view(let nested) = value else { return .none }
-            value = nested.field(index)
+            value = nested.field(slot.path[part])
+            part += 1
         }
         return value
     }
