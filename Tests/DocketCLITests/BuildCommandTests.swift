@@ -293,6 +293,11 @@ struct PipelineOrderTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: ws + "/queue").sorted() == queued)  // nothing applied
             #expect(!FileManager.default.fileExists(atPath: ws + "/journal"))
             #expect(try read(dir + "/mine/notes.txt") == "keep me")
+            // The folder is opened while the workspace loads: its verdict still comes first.
+            let task = try #require(try FileManager.default.contentsOfDirectory(atPath: ws + "/tasks").first { $0.hasSuffix(".json") })
+            try "{ broken".write(toFile: ws + "/tasks/" + task, atomically: true, encoding: .utf8)
+            let both = try docket(["build", "--workspace", ws, "--out", dir + "/mine", "--now", fixtureNow])
+            #expect(both.status == 1 && both.stderr.hasPrefix("[check] "), "\(both.stderr)")
         }
     }
 

@@ -5,8 +5,13 @@ extension BuildPipeline {
         switch stage {
         case .check:
             guard let output else { throw PipelineError(.check, message: "no site folder given") }
-            do throws(SiteOutput.SetupError) { state.site = try SiteOutput(root: output, reusesPrevious: readsCache) } catch {
-                throw PipelineError(.check, describing: error)
+            // Opening walks the site folder (274,000 files at 100,000 tasks): on a thread of its
+            // own while recover and load run. Its verdict is in before anything is applied.
+            let reuses = readsCache
+            state.opening = BackgroundValue {
+                do throws(SiteOutput.SetupError) { return .success(try SiteOutput(root: output, reusesPrevious: reuses)) } catch {
+                    return .failure(PipelineError(.check, describing: error))
+                }
             }
         case .recover:
             do throws(WorkspaceTransaction.Failure) { state.outcome.recovered = try WorkspaceTransaction.recover(root) } catch {
@@ -40,6 +45,7 @@ extension BuildPipeline {
             guard let output, let theme else { throw PipelineError(.render, message: "no site folder or theme given") }
             var builder = SiteBuilder(workspace: state.outcome.workspace, activity: state.activity, theme: theme, now: now, output: output,
                                       cacheDirectory: InputCache.directory(of: root), reusesPrevious: readsCache, progress: progress)
+            try state.openSite()
             builder.opened = state.site
             do throws(SiteBuilder.BuildError) {
                 let report = try builder.build()
@@ -55,7 +61,11 @@ extension BuildPipeline {
     }
 
     private func load(_ state: inout State) throws(PipelineError) {
-        guard FileSystem.isDirectory(root) else { throw PipelineError(.load, path: root, message: "workspace directory does not exist") }
+        // The check stage's verdict (see `openSite`) comes before any of this stage's errors.
+        guard FileSystem.isDirectory(root) else {
+            try state.openSite()
+            throw PipelineError(.load, path: root, message: "workspace directory does not exist")
+        }
         let cache = InputCache(workspace: root, reading: readsCache)
         cache.savesInBackground = true
         state.inputCache = cache
@@ -63,6 +73,7 @@ extension BuildPipeline {
         state.outcome.workspace = loaded.workspace
         state.outcome.reusedFiles = loaded.reusedFiles
         state.outcome.warnings = loaded.diagnostics.filter { $0.severity == .warning }
+        try state.openSite()
         if loaded.hasErrors {
             let errors = loaded.diagnostics.filter { $0.severity == .error }
             throw PipelineError(.load, path: root, message: "the workspace has \(errors.count) error(s); nothing was applied or rendered",

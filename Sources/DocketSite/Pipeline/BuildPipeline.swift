@@ -102,8 +102,19 @@ public struct BuildPipeline {
         var outcome: Outcome
         var engine: EditEngine?
         var activity = Activity()
-        /// The site folder, opened (and walked) once by the check stage.
+        /// The site folder, opened (and walked) once, by the check stage on a thread of its own.
         var site: SiteOutput?
+        var opening: BackgroundValue<Result<SiteOutput, PipelineError>>?
+
+        /// Waits for the check stage's opening of the site folder; throws its error, if any.
+        mutating func openSite() throws(PipelineError) {
+            guard let opening else { return }
+            self.opening = nil
+            switch opening.value() {
+            case .success(let output): site = output
+            case .failure(let error): throw error
+            }
+        }
         /// Saving what load decoded, in the background (see `InputCache.savesInBackground`).
         var inputCache: InputCache?
     }
