@@ -162,11 +162,9 @@ public final class SiteOutput: @unchecked Sendable {
         lock.lock()
         produced.insert(relative)
         if directory != ".", !directories.contains(directory) {
-            if !FileSystem.isDirectory(root + "/" + directory) {
-                do throws(FileError) { try FileSystem.createDirectory(root + "/" + directory) } catch {
-                    lock.unlock()
-                    throw error
-                }
+            do throws(FileError) { try FileSystem.createDirectory(root + "/" + directory) } catch {
+                lock.unlock()
+                throw error
             }
             directories.insert(directory)
         }

@@ -24,4 +24,26 @@ import Testing
             }
         }
     }
+
+    /// Folders are made as `mkdir -p` makes them, again without complaint; a
+    /// file or a link where a folder belongs is an error naming the path.
+    @Test func foldersAreCreatedWithTheirParentsAndNothingIsFollowed() throws {
+        try withTemporaryDirectory { root in
+            try FileSystem.createDirectory(root + "/a/b/c")
+            #expect(FileSystem.isDirectory(root + "/a/b/c"))
+            try FileSystem.createDirectory(root + "/a/b/c")  // already there
+            try FileSystem.createDirectory(root + "/a")
+            func failure(_ path: String) -> FileError? {
+                do throws(FileError) { try FileSystem.createDirectory(path) } catch { return error }
+                return nil
+            }
+            #expect(FileManager.default.createFile(atPath: root + "/file", contents: nil))
+            #expect(failure(root + "/file")?.reason == "cannot create directory: a regular file is in the way")
+            #expect(failure(root + "/file/below")?.path == root + "/file/below")
+            try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/a")
+            #expect(failure(root + "/link")?.reason == "cannot create directory: is a symbolic link; docket never writes through links")
+            #expect(FileSystem.parent(of: "a/b/c.json") == "a/b" && FileSystem.parent(of: "c.json") == "." && FileSystem.parent(of: "/c") == "/")
+            #expect(FileSystem.parent(of: "é/✓/x") == "é/✓")
+        }
+    }
 }

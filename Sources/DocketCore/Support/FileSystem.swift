@@ -360,8 +360,10 @@ public enum FileSystem {
 
     /// The folder holding `path` ("." for a bare name).
     public static func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+        // By bytes: a Character-wise search from the end costs ~10 times as much, once per file written.
+        let utf8 = path.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == utf8.startIndex ? "/" : String(path[..<slash])
     }
 
     public static func exists(_ path: String) -> Bool {
@@ -380,12 +382,28 @@ public enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Creates `path` and any missing parent, as `mkdir -p` does. With
+    /// `mkdir(2)` directly: Foundation's version costs several times as much,
+    /// and a site at 10,000 tasks creates 4,000 folders.
+    /// A link where the folder belongs is refused, not followed.
     public static func createDirectory(_ path: String) throws(FileError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw FileError(path: path, reason: "cannot create directory: \(error.localizedDescription)")
+        var failure = mkdir(path, 0o755) == 0 ? 0 : errno
+        if failure == ENOENT {
+            let up = parent(of: path)
+            if up != path && up != "." && up != "/" {
+                try createDirectory(up)
+                failure = mkdir(path, 0o755) == 0 ? 0 : errno
+            }
         }
+        if failure == 0 { return }
+        if failure == EEXIST {
+            switch kind(path) {
+            case .directory?: return
+            case .symbolicLink?: throw FileError(path: path, reason: "cannot create directory: is a symbolic link; docket never writes through links")
+            case let other: throw FileError(path: path, reason: "cannot create directory: \(other.map(String.init(describing:)) ?? "something") is in the way")
+            }
+        }
+        throw FileError(path: path, reason: "cannot create directory: \(String(cString: strerror(failure)))")
     }
 
     /// Writes through a temporary file, fsync and rename (`AtomicFileWriter`),
