@@ -60,11 +60,13 @@ public struct StatsReport: Sendable {
             byPerson[person.id] = Stats()
             badges[person.id] = Badge()
         }
-        for (task, timing) in zip(tasks, timings) {
-            overall.add(task, timing)
-            for assignee in task.assignees where byPerson[assignee] != nil {
-                byPerson[assignee]!.add(task, timing)
-                badges[assignee]!.add(task, timing)
+        // By index: zipping the arrays would copy each task (every field retained).
+        for index in tasks.indices {
+            let timing = timings[index]
+            overall.add(tasks[index], timing)
+            for assignee in tasks[index].assignees where byPerson[assignee] != nil {
+                byPerson[assignee]!.add(tasks[index], timing)
+                badges[assignee]!.add(tasks[index], timing)
             }
         }
     }

@@ -46,8 +46,9 @@ struct SiteContext: Sendable {
         self.dueKeys = computed.map(\.1)
         self.stats = StatsReport(tasks: tasks, timings: timings, people: workspace.people)
         var byRecord: [String: [Int]] = [:]
-        for (index, task) in tasks.enumerated() {
-            for link in task.links { byRecord[link.key, default: []].append(index) }
+        // By index, here and below: binding each task to a name copies it (every field retained).
+        for index in tasks.indices {
+            for link in tasks[index].links { byRecord[link.key, default: []].append(index) }
         }
         for record in workspace.records.keys where byRecord[record] == nil { byRecord[record] = [] }
         self.tasksByRecord = byRecord
@@ -62,7 +63,7 @@ struct SiteContext: Sendable {
             for person in tasks[index].assignees { feeds[person, default: []].append(index) }
         }
         self.openDueByAssignee = feeds
-        self.shortIDs = ShortIDs(tasks.lazy.map(\.id))
+        self.shortIDs = ShortIDs(tasks.indices.lazy.map { tasks[$0].id })
         var byName: [String: Link] = [:]
         for link in recordLinks {
             guard let record = workspace.record(link) else { continue }
@@ -70,7 +71,7 @@ struct SiteContext: Sendable {
             if byName[key] == nil { byName[key] = link }  // the first by id when two share a name
         }
         self.recordsByName = byName
-        self.tags = Set(tasks.flatMap(\.tags)).sorted()
+        self.tags = Set(tasks.indices.flatMap { tasks[$0].tags }).sorted()
     }
 
     func personName(_ id: String) -> String { workspace.peopleByID[id]?.name ?? id }
