@@ -8,6 +8,7 @@ import DocketCore
 public struct BuildPipeline {
     public enum Stage: String, Sendable, CaseIterable {
         /// The site folder is one docket may write, before anything changes.
+        /// Its walk runs beside recover and load; load ends by awaiting the verdict.
         case check
         /// Finish an apply a killed run left.
         case recover
