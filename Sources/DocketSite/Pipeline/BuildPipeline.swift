@@ -106,6 +106,8 @@ public struct BuildPipeline {
         /// The site folder, opened (and walked) once, by the check stage on a thread of its own.
         var site: SiteOutput?
         var opening: BackgroundValue<Result<SiteOutput, PipelineError>>?
+        /// Saving what load decoded, in the background (see `InputCache.savesInBackground`).
+        var inputCache: InputCache?
 
         /// Waits for the check stage's opening of the site folder; throws its error, if any.
         mutating func openSite() throws(PipelineError) {
@@ -116,7 +118,5 @@ public struct BuildPipeline {
             case .failure(let error): throw error
             }
         }
-        /// Saving what load decoded, in the background (see `InputCache.savesInBackground`).
-        var inputCache: InputCache?
     }
 }
