@@ -1,4 +1,5 @@
 import CMark
+import Foundation
 
 /// The few operations on cmark's document that docket's passes need, in
 /// Swift terms. Nodes are cmark's own; a node moved with `append` or
@@ -37,24 +38,13 @@ enum CMarkTree {
     /// a pass looks at are skipped, and making a String of each costs more than the scan.
     static func literal(_ node: OpaquePointer, contains byte: UInt8) -> Bool {
         guard let literal = cmark_node_get_literal(node) else { return false }
-        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-            var index = 0
-            while bytes[index] != 0 {
-                if bytes[index] == byte { return true }
-                index += 1
-            }
-            return false
-        }
+        return strchr(literal, Int32(byte)) != nil
     }
 
     /// The node's literal as UTF-8 bytes, copied once from cmark's C string.
     static func literalBytes(_ node: OpaquePointer) -> [UInt8]? {
         guard let literal = cmark_node_get_literal(node) else { return nil }
-        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
-            var count = 0
-            while start[count] != 0 { count += 1 }
-            return Array(UnsafeBufferPointer(start: start, count: count))
-        }
+        return Array(UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
     }
 
     static func text(_ literal: String) -> OpaquePointer {
