@@ -32,12 +32,6 @@ struct APIWriter {
         ])
     }
 
-    /// Each task's JSON on one line, made once and shared by every list file.
-    static func compactTasks(_ context: SiteContext) -> [String] {
-        let tasks = context.workspace.tasks
-        return parallelMap(Array(tasks.indices)) { JSONWriter.compact(tasks[$0].json) }
-    }
-
     /// A list file: `{"data":[…],…}` on few lines, with the tasks' compact JSON spliced in.
     static func listDocument(_ tasks: [String], extra: [(String, String)]) -> String {
         var out = "{\"data\":[\n"
@@ -51,18 +45,52 @@ struct APIWriter {
         return out + "}\n"
     }
 
-    /// `api/tasks/page-<n>.json`: every task, 200 a page, in id (creation) order.
-    /// List files are compact (one task a line): at 100,000 tasks pretty-printing them costs seconds.
-    func writePages(_ compact: [String]) throws {
-        let pages = max(1, (compact.count + Self.pageSize - 1) / Self.pageSize)
+    /// The list files: `api/tasks/page-<n>.json` (every task, 200 a page, in
+    /// id order) and `api/records/<type>/<id>/tasks.json` (the tasks on one
+    /// record). Only the files whose fingerprints changed are made, from the
+    /// JSON of just the tasks they hold: after one edit that is a page and a
+    /// few records, not every task. List files are compact (one task a
+    /// line): at 100,000 tasks pretty-printing them costs seconds.
+    func writeLists(_ fingerprints: Fingerprints) throws {
+        let tasks = context.workspace.tasks
+        let context = self.context
         let output = self.output
-        try forEachInParallel(Array(1...pages), serialBelow: 4) { page in
-            let slice = Array(compact[min(compact.count, (page - 1) * Self.pageSize)..<min(compact.count, page * Self.pageSize)])
+        let pages = fingerprints.apiPages.count
+        let stalePages = (1...pages).filter { !output.isCurrent(Self.pagePath($0), fingerprint: fingerprints.apiPages[$0 - 1]) }
+        let links = context.recordLinks
+        let current = parallelMap(links) { output.isCurrent(Self.recordTasksPath($0), fingerprint: fingerprints.records[$0.key] ?? 0) }
+        let staleRecords = zip(links, current).filter { !$0.1 }.map(\.0)
+
+        var needed = [Bool](repeating: false, count: tasks.count)
+        for page in stalePages { for index in Self.pageRange(page, taskCount: tasks.count) { needed[index] = true } }
+        for link in staleRecords { for index in context.tasksByRecord[link.key] ?? [] { needed[index] = true } }
+        let wanted = needed.indices.filter { needed[$0] }
+        var compact = [String](repeating: "", count: tasks.count)
+        for (index, json) in zip(wanted, parallelMap(wanted) { JSONWriter.compact(tasks[$0].json) }) { compact[index] = json }
+
+        let shared = compact
+        try forEachInParallel(stalePages, serialBelow: 4) { page in
             let hasMore = page < pages
-            let body = Self.listDocument(slice, extra: [("has_more", hasMore ? "true" : "false"),
-                                                         ("next", hasMore ? "\"page-\(page + 1).json\"" : "null")])
-            try output.write("api/tasks/page-\(page).json", body)
+            let body = Self.listDocument(Array(shared[Self.pageRange(page, taskCount: shared.count)]),
+                                         extra: [("has_more", hasMore ? "true" : "false"),
+                                                 ("next", hasMore ? "\"page-\(page + 1).json\"" : "null")])
+            try output.write(Self.pagePath(page), body, fingerprint: fingerprints.apiPages[page - 1])
         }
+        try forEachInParallel(staleRecords) { link in
+            let indices = context.tasksByRecord[link.key] ?? []
+            let record = JSONWriter.compact(.object(["id": .string(link.id), "name": .string(context.workspace.record(link)?.name ?? link.id),
+                                                      "type": .string(link.type)]))
+            try output.write(Self.recordTasksPath(link), Self.listDocument(indices.map { shared[$0] }, extra: [("record", record)]),
+                             fingerprint: fingerprints.records[link.key] ?? 0)
+        }
+    }
+
+    static func pagePath(_ page: Int) -> String { "api/tasks/page-\(page).json" }
+    static func recordTasksPath(_ link: Link) -> String { "api/records/\(link.type)/\(link.id)/tasks.json" }
+
+    /// The tasks on page `page` (from 1) of the list files.
+    static func pageRange(_ page: Int, taskCount: Int) -> Range<Int> {
+        min(taskCount, (page - 1) * pageSize)..<min(taskCount, page * pageSize)
     }
 
     /// `api/tasks/<id>.json` in the Rex CRM API's *Get a task* shape.
@@ -129,21 +157,5 @@ struct APIWriter {
             "id": .string(comment.id),
             "updated_at": .string(comment.updatedAt.rfc3339),
         ])
-    }
-
-    /// `api/records/<type>/<id>/tasks.json`: the tasks on one record.
-    func writeRecordTasks(_ compact: [String], fingerprints: Fingerprints) throws {
-        let context = self.context
-        let output = self.output
-        try forEachInParallel(context.recordLinks) { link in
-            let path = "api/records/\(link.type)/\(link.id)/tasks.json"
-            let fingerprint = fingerprints.records[link.key] ?? 0
-            if output.isCurrent(path, fingerprint: fingerprint) { return }
-            let indices = context.tasksByRecord[link.key] ?? []
-            let record = JSONWriter.compact(.object(["id": .string(link.id), "name": .string(context.workspace.record(link)?.name ?? link.id),
-                                                      "type": .string(link.type)]))
-            try output.write(path, Self.listDocument(indices.map { compact[$0] }, extra: [("record", record)]),
-                             fingerprint: fingerprint)
-        }
     }
 }

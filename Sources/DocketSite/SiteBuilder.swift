@@ -64,12 +64,10 @@ public struct SiteBuilder {
         clock.lap("compute", into: &report)
 
         let api = APIWriter(context: context, output: output)
-        let compact = APIWriter.compactTasks(context)
-        let fingerprints = Fingerprints(context: context, theme: theme, compactTasks: compact)
+        let fingerprints = Fingerprints(context: context, theme: theme)
         try run("api") {
             try api.writeStats()
-            try api.writePages(compact)
-            try api.writeRecordTasks(compact, fingerprints: fingerprints)
+            try api.writeLists(fingerprints)
         }
         clock.lap("api", into: &report)
 

@@ -182,6 +182,25 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// A changed title changes the API's list files that hold the task (the
+    /// page of all tasks, its record's tasks.json), and only those are made again.
+    @Test func aRetitledTaskReachesItsListFilesAndNothingElseDiffers() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("site", to: dir)
+            #expect(try docket(["build", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow]).status == 0)
+            let edit = #"{"id": "edit_01HQ3M20000000000000000002", "op": "task.update", "actor": "jane", "at": "2026-03-18T12:30:00Z", "task": "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "data": {"title": "Call Acme back, retitled"}}"#
+            try edit.write(toFile: ws + "/queue/later.json", atomically: true, encoding: .utf8)
+            let rebuild = try docket(["build", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow])
+            #expect(rebuild.status == 0, "\(rebuild.stderr)")
+            #expect(try read(dir + "/out/api/tasks/page-1.json").contains("Call Acme back, retitled"))
+            let recordLists = try tree(dir + "/out").keys.filter { $0.hasPrefix("api/records/") && $0.hasSuffix("/tasks.json") }
+            #expect(try recordLists.contains { try read(dir + "/out/" + $0).contains("Call Acme back, retitled") })
+            try FileManager.default.copyItem(atPath: ws, toPath: dir + "/fresh-ws")
+            #expect(try docket(["render", "--workspace", dir + "/fresh-ws", "--out", dir + "/fresh", "--now", fixtureNow, "--no-cache"]).status == 0)
+            #expect(try tree(dir + "/out").filter { $0.key != ".docket-site" } == tree(dir + "/fresh").filter { $0.key != ".docket-site" })
+        }
+    }
+
     /// With the clock as now every build has another instant: pages and rows are
     /// reused while what they say of the instant reads the same, and a rebuild at
     /// any later instant equals a build from scratch at that instant.

@@ -72,7 +72,7 @@ struct FingerprintTests {
         let theme = try Theme(base: directory)
         func prints(_ workspace: Workspace, at instant: Instant = now) -> Fingerprints {
             let context = SiteContext(workspace: workspace, now: instant)
-            return Fingerprints(context: context, theme: theme, compactTasks: APIWriter.compactTasks(context))
+            return Fingerprints(context: context, theme: theme)
         }
         let base = prints(workspace)
         #expect(base.tasks == prints(workspace).tasks)  // stable
@@ -80,14 +80,42 @@ struct FingerprintTests {
         edited.tasks[0].title += "!"
         let changed = prints(edited)
         #expect(changed.tasks[0] != base.tasks[0] && changed.tasks[1] == base.tasks[1])
+        #expect(changed.contents[0] != base.contents[0] && changed.contents[1] == base.contents[1])
+        #expect(changed.apiPages != base.apiPages)
+        var detailed = workspace
+        detailed.tasks[1].details = (detailed.tasks[1].details ?? "") + "\nMore."
+        // Only the page shows the details: not its rows, not the API's list files.
+        #expect(prints(detailed).tasks[1] != base.tasks[1] && prints(detailed).rows[1] == base.rows[1])
+        #expect(prints(detailed).apiPages == base.apiPages)
         // Not the instant itself, only what the page says of it: a minute later every
         // phrase of task 1 reads the same, a day later "2 days ago" reads "3 days ago".
         #expect(prints(workspace, at: now.adding(seconds: 60)).tasks[1] == base.tasks[1])
         #expect(prints(workspace, at: now.adding(seconds: 86_400)).tasks[1] != base.tasks[1])
         #expect(prints(workspace, at: now.adding(seconds: 86_400)).rows[1] != base.rows[1])
+        // The API's list files show no phrase of the instant.
+        #expect(prints(workspace, at: now.adding(seconds: 86_400)).apiPages == base.apiPages)
         var renamed = workspace
         renamed.people[0].name = "Janet"
         #expect(prints(renamed).global != base.global)
+    }
+
+    /// 200 tasks a list file: a task's print moves only its own file's.
+    @Test func aListFilesPrintIsItsTasksAndItsPlace() {
+        let contents: [UInt64] = Array(1...450)
+        let pages = Fingerprints.pages(contents, size: 200)
+        #expect(pages.count == 3 && Set(pages).count == 3)
+        var edited = contents
+        edited[250] = 9
+        let after = Fingerprints.pages(edited, size: 200)
+        #expect(after[0] == pages[0] && after[1] != pages[1] && after[2] == pages[2])
+        // One more task makes no new file, but the last one holds more.
+        let grown = Fingerprints.pages(contents + [451], size: 200)
+        #expect(grown[0] == pages[0] && grown[2] != pages[2])
+        // A new file changes the link to it from the one before, and no other file.
+        let before = Fingerprints.pages(Array(1...400), size: 200)
+        let added = Fingerprints.pages(Array(1...401), size: 200)
+        #expect(added.count == 3 && added[0] == before[0] && added[1] != before[1])
+        #expect(Fingerprints.pages([], size: 200).count == 1)
     }
 }
 

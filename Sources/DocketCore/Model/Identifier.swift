@@ -135,14 +135,15 @@ public enum StableHash {
 
     /// A checksum of a long run of bytes, eight at a step: the input cache
     /// checks ~100 MB of entries in a 100,000-task validate, where FNV's one
-    /// byte a step cost more than the rest of a lookup. Stable on one machine
-    /// (words are read in its byte order), which is all a local cache needs.
+    /// byte a step cost more than the rest of a lookup. Words are read
+    /// little-endian, so the value is the same on every machine (a site
+    /// folder's fingerprints may be checked by another machine's build).
     public static func words64(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         bytes.withUnsafeBytes { raw in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
             var offset = 0
             while offset + 8 <= raw.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* 0x9E37_79B9_7F4A_7C15
                 hash ^= hash >> 29
                 offset += 8
             }

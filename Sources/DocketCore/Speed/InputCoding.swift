@@ -212,7 +212,22 @@ extension Reminder: CacheCodable {
 }
 
 extension Task: CacheCodable {
-    func encode(into bytes: inout [UInt8]) {
+    /// A hash of every field but the details, from the task's cache
+    /// encoding: equal hashes mean the task's JSON and its rows are unchanged.
+    /// Site fingerprints use it; making each task's JSON to hash it cost more.
+    /// The details are left to the page's fingerprint: a task's Markdown file
+    /// ends in a newline that an edit's text may lack, so a task just edited
+    /// would otherwise differ from itself read back.
+    public var contentHash: UInt64 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        encode(into: &bytes, withDetails: false)
+        return StableHash.words64(bytes[...])
+    }
+
+    func encode(into bytes: inout [UInt8]) { encode(into: &bytes, withDetails: true) }
+
+    private func encode(into bytes: inout [UInt8], withDetails: Bool) {
         bytes.appendString(id)
         bytes.appendString(title)
         status.encodeRaw(into: &bytes)
@@ -228,7 +243,7 @@ extension Task: CacheCodable {
         bytes.appendString(createdBy)
         updatedAt.encode(into: &bytes)
         bytes.appendVarint(version)
-        details.encode(into: &bytes)
+        if withDetails { details.encode(into: &bytes) }
         for field in Task.plainFields { field.get(self).encode(into: &bytes) }
     }
 

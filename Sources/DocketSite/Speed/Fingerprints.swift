@@ -16,8 +16,12 @@ struct Fingerprints: Sendable {
     let tasks: [UInt64]
     /// Per `Link.key`: a record page and its JSON (the record's fields and the tasks on it).
     let records: [String: UInt64]
+    /// Per task: its fields but the details (`Task.contentHash`), all its JSON in the list files is made from.
+    let contents: [UInt64]
+    /// Per `api/tasks/page-<n>.json` (index 0 is page 1): the contents of its tasks and where it stands.
+    let apiPages: [UInt64]
 
-    init(context: SiteContext, theme: Theme, compactTasks: [String]) {
+    init(context: SiteContext, theme: Theme) {
         let workspace = context.workspace
         let settings = workspace.settings
         var global = StableHash.combine(theme.fingerprint, context.day.today.iso8601)
@@ -32,11 +36,12 @@ struct Fingerprints: Sendable {
         self.global = global
         let frozen = global
         let format = context.format
-        let prints = parallelMap(Array(workspace.tasks.indices)) { index -> (UInt64, UInt64) in
+        let prints = parallelMap(Array(workspace.tasks.indices)) { index -> (UInt64, UInt64, UInt64) in
             let task = workspace.tasks[index]
             let timing = context.timings[index]
+            let content = task.contentHash
             // A row shows the task's fields, where its due stands today and when it was last updated.
-            var row = StableHash.combine(StableHash.combine(frozen, compactTasks[index]), context.shortIDs.short(task.id))
+            var row = StableHash.combine(StableHash.combine(frozen, Int64(bitPattern: content)), context.shortIDs.short(task.id))
             row = StableHash.combine(row, timing.isDueToday, timing.isOverdue, timing.isUpcoming, timing.isThisWeek,
                                      timing.isCompletedToday)
             row = StableHash.combine(row, format.relativeBucket(task.updatedAt))
@@ -53,10 +58,12 @@ struct Fingerprints: Sendable {
                 hash = StableHash.combine(hash, "\(entry.editID)\u{1}\(entry.action)\u{1}\(entry.version)\u{1}\(entry.fields.joined(separator: ","))")
                 hash = StableHash.combine(hash, format.relativeBucket(entry.at))
             }
-            return (row, hash)
+            return (row, hash, content)
         }
         rows = prints.map(\.0)
         tasks = prints.map(\.1)
+        contents = prints.map(\.2)
+        apiPages = Self.pages(contents, size: APIWriter.pageSize)
         let taskPrints = tasks
         let links = context.recordLinks
         let recordPrints = parallelMap(links) { link in
@@ -66,5 +73,21 @@ struct Fingerprints: Sendable {
             return hash
         }
         records = Dictionary(uniqueKeysWithValues: zip(links.map(\.key), recordPrints))
+    }
+
+    /// A list file holds its tasks' JSON and links to the next file, so its
+    /// print is those tasks' contents, its number and whether a file follows.
+    /// Not the theme or the day: a list file shows neither (the version
+    /// stands in for how JSON is written).
+    static func pages(_ contents: [UInt64], size: Int) -> [UInt64] {
+        let count = max(1, (contents.count + size - 1) / size)
+        let base = StableHash.fnv1a64("api pages " + DocketVersion.current)
+        return (0..<count).map { page in
+            var hash = StableHash.combine(StableHash.combine(base, Int64(page)), page + 1 < count)
+            for index in (page * size)..<min(contents.count, (page + 1) * size) {
+                hash = StableHash.combine(hash, Int64(bitPattern: contents[index]))
+            }
+            return hash
+        }
     }
 }
