@@ -1,8 +1,13 @@
 /// A template bound to the view types it renders (bottom of the stack
 /// first): checked once when the theme loads, then rendered many times.
 public struct CompiledTemplate: Sendable {
-    let nodes: [BoundNode]
+    let program: BoundProgram
     public let name: String
+
+    init(nodes: [BoundNode], name: String) {
+        program = BoundProgram(nodes)
+        self.name = name
+    }
 
     /// Renders against views of the types it was bound to, in the same order.
     public func render(_ views: any TemplateView...) -> String {
@@ -19,7 +24,7 @@ public struct CompiledTemplate: Sendable {
     private func renderUTF8(_ views: [any TemplateView], reserving capacity: Int) -> [UInt8] {
         var renderer = TypedRenderer(stack: views.map { .view($0) })
         renderer.output.reserveCapacity(capacity)
-        renderer.render(nodes, indent: "")
+        renderer.render(program, 0..<program.ops.count, indent: "")
         return renderer.output
     }
 }

@@ -5,16 +5,18 @@ extension [UInt8] {
     /// the partial's very last one.
     mutating func appendIndented(_ text: String, _ indent: String, endsTemplate: Bool) {
         var text = text
+        text.withUTF8 { appendIndented($0, indent, endsTemplate: endsTemplate) }
+    }
+
+    mutating func appendIndented(_ bytes: UnsafeBufferPointer<UInt8>, _ indent: String, endsTemplate: Bool) {
         let indent = Array(indent.utf8)
-        text.withUTF8 { bytes in
-            var start = 0
-            while let newline = bytes[start...].firstIndex(of: 0x0A) {
-                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...newline]))
-                start = newline + 1
-                if !(start == bytes.count && endsTemplate) { append(contentsOf: indent) }
-            }
-            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        var start = 0
+        while let newline = bytes[start...].firstIndex(of: 0x0A) {
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...newline]))
+            start = newline + 1
+            if !(start == bytes.count && endsTemplate) { append(contentsOf: indent) }
         }
+        append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     /// A standalone block's content, rendered in place from offset `start`,
