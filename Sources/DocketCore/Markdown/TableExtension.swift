@@ -29,7 +29,7 @@ enum TableExtension {
             guard let alignments = delimiterRow(content[header + 1]) else { continue }
             let headerCells = cells(content[header])
             guard headerCells.count == alignments.count,
-                  content[header].contains("|") || content[header + 1].contains("|") else { continue }
+                  content[header].utf8.contains(UInt8(ascii: "|")) || content[header + 1].utf8.contains(UInt8(ascii: "|")) else { continue }
             if header > 0, let before = CMarkTree.parseInlines(content[..<header].joined(separator: "\n"), options: options) {
                 // The lines before the header stay a paragraph of their own.
                 for block in CMarkTree.children(before) { CMarkTree.insert(block, before: node) }
@@ -42,11 +42,12 @@ enum TableExtension {
             defer { inlines.free() }
             let table = CMarkTree.custom(block: true, enter: "<table>", exit: "</table>")
             let head = CMarkTree.custom(block: true, enter: "<thead>", exit: "</thead>")
-            CMarkTree.append(row(0, alignments, cell: "th", inlines), to: head)
+            CMarkTree.append(row(0, openingTags(alignments, cell: "th"), closing: "</th>\n", inlines), to: head)
             CMarkTree.append(head, to: table)
             if rows.count > 1 {
                 let tbody = CMarkTree.custom(block: true, enter: "<tbody>", exit: "</tbody>")
-                for number in 1..<rows.count { CMarkTree.append(row(number, alignments, cell: "td", inlines), to: tbody) }
+                let tags = openingTags(alignments, cell: "td")
+                for number in 1..<rows.count { CMarkTree.append(row(number, tags, closing: "</td>\n", inlines), to: tbody) }
                 CMarkTree.append(tbody, to: table)
             }
             CMarkTree.insert(table, before: node)
@@ -87,10 +88,11 @@ enum TableExtension {
         guard !parts.isEmpty else { return nil }
         var alignments: [Alignment] = []
         for part in parts {
-            let left = part.hasPrefix(":")
-            let right = part.hasSuffix(":") && part.count > 1
-            let dashes = part.dropFirst(left ? 1 : 0).dropLast(right ? 1 : 0)
-            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
+            let bytes = Array(part.utf8)
+            let left = bytes.first == UInt8(ascii: ":")
+            let right = bytes.count > 1 && bytes.last == UInt8(ascii: ":")
+            let dashes = bytes.dropFirst(left ? 1 : 0).dropLast(right ? 1 : 0)
+            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
             alignments.append(left && right ? .center : left ? .left : right ? .right : .none)
         }
         return alignments
@@ -100,34 +102,52 @@ enum TableExtension {
     /// optional, each cell trimmed, `\|` read as `|`. By bytes, as GitHub
     /// splits them: every byte that matters here is ASCII.
     static func cells(_ line: String) -> [String] {
-        var bytes = Array(line.utf8)[...]
-        func trim(_ part: inout ArraySlice<UInt8>) {
-            while let first = part.first, first == 0x20 || first == 0x09 { part.removeFirst() }
-            while let last = part.last, last == 0x20 || last == 0x09 { part.removeLast() }
-        }
-        trim(&bytes)
-        if bytes.first == UInt8(ascii: "|") { bytes.removeFirst() }
-        if bytes.last == UInt8(ascii: "|") && !isEscaped(bytes, at: bytes.endIndex - 1) { bytes.removeLast() }
+        let bytes = Array(line.utf8)
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var start = 0
+        var end = bytes.count
+        while start < end, isBlank(bytes[start]) { start += 1 }
+        while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+        if start < end, bytes[start] == UInt8(ascii: "|") { start += 1 }
+        if start < end, bytes[end - 1] == UInt8(ascii: "|"), !isEscaped(bytes[start..<end], at: end - 1) { end -= 1 }
         var result: [String] = []
-        var current: [UInt8] = []
-        func finish() {
-            var cell = current[...]
-            trim(&cell)
+        // A cell is a range of `bytes`; only a cell with an escaped pipe is copied to drop its backslashes.
+        func finish(_ from: Int, _ to: Int, escapes: Bool) {
+            var first = from
+            var last = to
+            while first < last, isBlank(bytes[first]) { first += 1 }
+            while last > first, isBlank(bytes[last - 1]) { last -= 1 }
+            var cell = bytes[first..<last]
+            if escapes {
+                var unescaped: [UInt8] = []
+                var index = first
+                while index < last {
+                    if bytes[index] == UInt8(ascii: "\\"), index + 1 < last, bytes[index + 1] == UInt8(ascii: "|") { index += 1 }
+                    unescaped.append(bytes[index])
+                    index += 1
+                }
+                cell = unescaped[...]
+            }
             result.append(String(decoding: cell, as: UTF8.self))
-            current.removeAll(keepingCapacity: true)
         }
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
+        var cellStart = start
+        var escapes = false
+        var index = start
+        while index < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\\"), index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "|") {
-                current.append(UInt8(ascii: "|"))
+            if byte == UInt8(ascii: "\\"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "|") {
+                escapes = true
                 index += 2
                 continue
             }
-            if byte == UInt8(ascii: "|") { finish() } else { current.append(byte) }
+            if byte == UInt8(ascii: "|") {
+                finish(cellStart, index, escapes: escapes)
+                cellStart = index + 1
+                escapes = false
+            }
             index += 1
         }
-        finish()
+        finish(cellStart, end, escapes: escapes)
         return result
     }
 
@@ -141,18 +161,24 @@ enum TableExtension {
         return backslashes % 2 == 1
     }
 
-    /// Row `number` of the table, its cells filled from `inlines`.
-    private static func row(_ number: Int, _ alignments: [Alignment], cell tag: String, _ inlines: TableCellInlines) -> OpaquePointer {
-        let row = CMarkTree.custom(block: true, enter: "<tr>", exit: "</tr>")
-        for (index, alignment) in alignments.enumerated() {
-            let attribute = switch alignment {
-            case .none: ""
-            case .left: #" align="left""#
-            case .center: #" align="center""#
-            case .right: #" align="right""#
+    /// Each column's opening tag, `<th align="left">` or `<td>`.
+    private static func openingTags(_ alignments: [Alignment], cell tag: String) -> [String] {
+        alignments.map { alignment in
+            switch alignment {
+            case .none: "<\(tag)>"
+            case .left: "<\(tag) align=\"left\">"
+            case .center: "<\(tag) align=\"center\">"
+            case .right: "<\(tag) align=\"right\">"
             }
-            let cell = CMarkTree.custom(block: false, enter: "<\(tag)\(attribute)>", exit: "</\(tag)>\n")
-            inlines.fill(cell, with: number * alignments.count + index)
+        }
+    }
+
+    /// Row `number` of the table, its cells filled from `inlines`; `tags` from `openingTags`.
+    private static func row(_ number: Int, _ tags: [String], closing: String, _ inlines: TableCellInlines) -> OpaquePointer {
+        let row = CMarkTree.custom(block: true, enter: "<tr>", exit: "</tr>")
+        for (index, tag) in tags.enumerated() {
+            let cell = CMarkTree.custom(block: false, enter: tag, exit: closing)
+            inlines.fill(cell, with: number * tags.count + index)
             CMarkTree.append(cell, to: row)
         }
         return row
