@@ -41,6 +41,19 @@ struct JSONParserTests {
         }
     }
 
+    /// ASCII strings skip validation; anything else is validated, escaped or not.
+    @Test func stringsAreValidUTF8OrRefused() throws {
+        #expect(try JSONParser.parse(Array("[\"plain\", \"caf\u{E9}\", \"a\\tb\"]".utf8)).arrayValue?.compactMap(\.stringValue) == ["plain", "café", "a\tb"])
+        for bad: [UInt8] in [[0x22, 0x61, 0xFF, 0x22], [0x22, 0xC3, 0x22], [0x22, 0x5C, 0x6E, 0xED, 0xA0, 0x80, 0x22]] {
+            do {
+                _ = try JSONParser.parse(bad)
+                Issue.record("expected a UTF-8 error for \(bad)")
+            } catch {
+                #expect(error.message == "string is not valid UTF-8" && error.offset == 0)
+            }
+        }
+    }
+
     @Test func countsColumnsInCharactersNotBytes() {
         let text = "{\"é\": x}"
         do {
