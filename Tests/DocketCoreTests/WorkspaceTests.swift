@@ -141,6 +141,16 @@ struct IdentifierTests {
         #expect(Identifier.isValid("task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", kind: .task))
         #expect(!Identifier.isValid("task_01HQ3K2V8Z6Y4W1X0R9T7S5P3I", kind: .task))  // I is not Crockford
         #expect(!Identifier.isValid("task_81HQ3K2V8Z6Y4W1X0R9T7S5P3N", kind: .task))  // overflows 128 bits
+        #expect(!Identifier.isValid("task-01HQ3K2V8Z6Y4W1X0R9T7S5P3N", kind: .task))
+        #expect(!Identifier.isValid("cont_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", kind: .task))
+        #expect(!Identifier.isValid("task_01hq3k2v8z6y4w1x0r9t7s5p3n", kind: .task))  // upper case only
+    }
+
+    /// The digits are exactly Crockford's alphabet, byte for byte.
+    @Test func theDigitsAreTheAlphabet() {
+        for byte in 0...255 {
+            #expect(ULID.isDigit(UInt8(byte)) == ULID.alphabet.contains(UInt8(byte)), "byte \(byte)")
+        }
     }
 
     @Test func derivedULIDsAreStableAndValid() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decoded input files kept between runs in `.docket/cache/inputs`, so a
 /// run over a mostly unchanged workspace stats each file instead of reading
 /// and parsing it. At 100,000 tasks, `fstatat` of the 200,000 task files
@@ -126,7 +128,7 @@ public final class InputCache: @unchecked Sendable {
         var reader = BinaryReader(bytes[offset...])
         do throws(BinaryReader.Truncated) {
             // Compared as bytes: making a string of each of 200,000 keys costs more than the rest of a lookup.
-            guard try reader.slice(try reader.count()).elementsEqual(key.utf8) else { return nil }
+            guard Self.equal(try reader.slice(try reader.count()), key) else { return nil }
             let count = try reader.count()
             guard count == stamps.count else { return nil }
             for stamp in stamps {
@@ -219,6 +221,16 @@ public final class InputCache: @unchecked Sendable {
         file.write(contents.bytes)
         // No fsync: after a power cut a cache may be empty, never wrong.
         try? file.commit(durable: false)
+    }
+
+    /// `memcmp` of a stored key and a key: comparing them element by element was 3% of a `validate`.
+    private static func equal(_ stored: ArraySlice<UInt8>, _ key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { wanted in
+            stored.withUnsafeBufferPointer { found in
+                found.count == wanted.count && (found.isEmpty || memcmp(found.baseAddress!, wanted.baseAddress!, found.count) == 0)
+            }
+        }
     }
 
     private static func readStamp(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> FileSystem.Stamp {
