@@ -167,9 +167,9 @@ public enum WorkspaceLoader {
         diagnostics += comments.flatMap(\.diagnostics)
         lap("comments")
         diagnostics += safety.value()
-        lap("safety")
+        lap("links")
         diagnostics.sort()
-        lap("index")
+        lap("problems")
         var scan = Scan(settings: settings, people: people, records: recordResults, tasks: taskResults, comments: comments,
                         diagnostics: diagnostics, times: times)
         if cache.isEnabled {

@@ -72,6 +72,7 @@ extension BuildPipeline {
         let loaded = WorkspaceLoader.load(root, progress: progress, cache: cache)
         state.outcome.workspace = loaded.workspace
         state.outcome.reusedFiles = loaded.reusedFiles
+        state.outcome.stageTimes += loaded.stageTimes.map { ("load: " + $0.0, $0.1) }
         state.outcome.warnings = loaded.diagnostics.filter { $0.severity == .warning }
         try state.openSite()
         if loaded.hasErrors {
