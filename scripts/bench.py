@@ -18,8 +18,8 @@ and times with hyperfine, in one run:
   task list        scripts/list_bench.py: the list page in headless chromium
                    (selenium) at 20,000 tasks and the largest size
   stage profile    docket's cold render on tmpfs with `--verbose`, pinned to one
-                   core (`taskset -c 0`) and then to two (`taskset -c 0-1`): how
-                   much each stage gains from the second core
+                   core (`taskset -c 0`) and to two (`taskset -c 0-1`) in turn:
+                   how much each stage gains from the second core
 
 Output goes to the same disk for every contender, then once more to tmpfs
 (/dev/shm). Every timed run starts with its input files read once, as the
@@ -237,22 +237,24 @@ def stage_times(text):
 
 
 def stage_profile(ws, out_d, cold):
-    """Median of RUNS cold renders per stage, on one core and on two."""
-    result = {}
-    for label, cpus in (("1 core", "0"), ("2 cores", "0-1")):
-        runs = []
-        for _ in range(RUNS):
+    """Median of RUNS cold renders per stage, on one core and on two. The two
+    alternate, so a change in this VM's speed during the profile (it varies
+    by tens of percent from one minute to the next) falls on both alike."""
+    runs = {"1 core": [], "2 cores": []}
+    for _ in range(RUNS):
+        for label, cpus in (("1 core", "0"), ("2 cores", "0-1")):
             sh(cold)
             err = subprocess.run(["taskset", "-c", cpus, DOCKET, "render", "--workspace", ws, "--out", out_d, "--now", NOW,
                                   "--verbose", "--quiet", "--no-cache"], capture_output=True, text=True).stderr
-            runs.append(stage_times(err))
-        result[label] = {k: sorted(r.get(k, 0) for r in runs)[len(runs) // 2] for k in runs[0]}
-    return result
+            runs[label].append(stage_times(err))
+    return {label: {k: sorted(r.get(k, 0) for r in done)[len(done) // 2] for k in done[0]} for label, done in runs.items()}
 
 
 def stage_table(n, profile):
     one, two = profile["1 core"], profile["2 cores"]
-    total1, total2 = sum(one.values()), sum(two.values())
+    # "load: tasks" and the like are parts of "load": counted once, in it.
+    total1 = sum(v for k, v in one.items() if not k.startswith("load: "))
+    total2 = sum(v for k, v in two.items() if not k.startswith("load: "))
     lines = ["### Stages at %d tasks, cold render on tmpfs, one core against two" % n, "",
              "| stage | 1 core | 2 cores | speed-up | share of the 2-core build |", "|---|---|---|---|---|"]
     for stage in one:
