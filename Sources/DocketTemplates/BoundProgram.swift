@@ -1,8 +1,8 @@
 /// A bound template flattened into one array of instructions over side
 /// tables, which is what pages render from. A tree of `BoundNode`s holds a
 /// string or an array in every node, and walking it retained and released
-/// each one on every render (a quarter of all retains in a cold build); an
-/// instruction here holds only numbers.
+/// each one on every render (the renderer made a quarter of a cold build's
+/// retains); an instruction here holds only numbers.
 struct BoundProgram: Sendable {
     enum Op: Sendable {
         /// Literal text: the bytes `text[start..<end]`.
