@@ -22,6 +22,11 @@ import Testing
                 let split = FileSystem.listStems(root, suffixes: [".json"])
                 #expect((split.stems[0].map { $0 + ".json" } + split.others).sortedByBytes() == sorted)
             }
+            // An open directory lists the same names, again after stamping files through it.
+            let directory = try #require(FileSystem.Directory(root))
+            #expect(directory.names() == sorted)
+            #expect(directory.stamps(sorted[0], sorted[1]) != nil)
+            #expect(directory.names() == sorted)
         }
     }
 

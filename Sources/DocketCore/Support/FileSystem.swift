@@ -86,16 +86,26 @@ public enum FileSystem {
     public final class Directory: @unchecked Sendable {
         public let path: String
         let fd: Int32
+        /// The listing of `fd` itself, so listing costs no second descriptor
+        /// (a `dup`, `fdopendir`'s checks and a rewind were four more system
+        /// calls for each of 33,000 comment folders at 100,000 tasks).
+        private let stream: OpaquePointer
+        private var listed = false
 
         /// A link is not followed: opening one fails, so nothing behind it is read.
         public init?(_ path: String) {
             let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
             guard fd >= 0 else { return nil }
+            guard let stream = fdopendir(fd) else {
+                close(fd)
+                return nil
+            }
             self.path = path
             self.fd = fd
+            self.stream = stream
         }
 
-        deinit { close(fd) }
+        deinit { closedir(stream) }  // closes `fd` too
 
         /// The stamps of regular files in this directory, in order; nil when
         /// any is missing or not a file.
@@ -112,17 +122,11 @@ public enum FileSystem {
 
         /// Names in this directory (as `FileSystem.list`), read through the
         /// open descriptor instead of opening the path a second time. Not for
-        /// two threads at once: the copy shares the descriptor's position.
+        /// two threads at once: they would share the listing's position.
         public func names(sorted: Bool = true) -> [String] {
-            let copy = dup(fd)
-            guard copy >= 0 else { return [] }
-            guard let dir = fdopendir(copy) else {
-                close(copy)
-                return []
-            }
-            defer { closedir(dir) }
-            rewinddir(dir)
-            return FileSystem.names(in: dir, sorted: sorted)
+            if listed { rewinddir(stream) }
+            listed = true
+            return FileSystem.names(in: stream, sorted: sorted)
         }
 
         /// A small file's bytes with one `openat`, one `read` and one `close`;
