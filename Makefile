@@ -45,7 +45,7 @@ uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/docket"
 
 ## static: a single-file docket with the Swift runtime linked in, for CI runners
-## that have no Swift (needs only glibc and libcmark): .build-static/release/docket
+## that have no Swift (needs only glibc, libcmark and libmimalloc): .build-static/release/docket
 static: setup
 	$(SWIFT) build -c release --product docket --static-swift-stdlib --scratch-path .build-static
 	strip $(STATIC_BIN)

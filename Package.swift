@@ -37,7 +37,10 @@ let package = Package(
             dependencies: [
                 "DocketCore", "DocketSite", "DocketTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for the whole process:
+            // a build makes and frees millions of small strings on every core (docs/performance.md).
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore"]),
         .testTarget(name: "DocketTemplatesTests", dependencies: ["DocketTemplates"]),

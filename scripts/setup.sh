@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what docket needs, once.
-#   scripts/setup.sh build   Debian: libcmark-dev, pkg-config (to compile)
+#   scripts/setup.sh build   Debian: libcmark-dev, libmimalloc-dev, pkg-config (to compile)
 #   scripts/setup.sh test    also Debian: chromium, cmark; PyPI: icalendar and
 #                            feedparser (feed checks), axe-core's axe.min.js
 #                            (from the axe-playwright-python wheel) into .build/axe/
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-build}"
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for p in pkg-config libcmark-dev; do have_pkg "$p" || need+=("$p"); done
+for p in pkg-config libcmark-dev libmimalloc-dev; do have_pkg "$p" || need+=("$p"); done
 if [ "$mode" = "test" ]; then
   for p in chromium cmark; do have_pkg "$p" || need+=("$p"); done
 fi
