@@ -46,37 +46,81 @@ public struct Link: Sendable, Hashable, Comparable {
 }
 
 /// One task: `tasks/<id>.json` plus its details from `tasks/<id>.md`.
+///
+/// The fields live in one box shared by copies and copied on the first write
+/// to a shared task: a build copies tasks far more often than it changes them
+/// (`let task = workspace.tasks[index]` on every page, list and feed), and
+/// copying the fields themselves retained each of their strings and arrays.
 public struct Task: Sendable, Equatable {
-    public var id: String
-    public var title: String
-    public var status: TaskStatus = .pending
-    public var priority: Priority = .normal
-    public var type: String = "todo"
-    public var due: Due?
-    public var reminder: Reminder?
-    public var assignees: [String] = []
-    public var subscribers: [String] = []
-    public var tags: [String] = []
-    public var links: [Link] = []
-    public var metadata: [JSONMember] = []
-    public var createdAt: Instant
-    public var createdBy: String
-    /// The integration that created the task on `createdBy`'s behalf; it keeps the right to change it.
-    public var createdVia: String?
-    public var updatedAt: Instant
-    public var completedAt: Instant?
-    public var completedBy: String?
-    public var version: Int = 1
-    /// Markdown from `tasks/<id>.md`; not part of the JSON file.
-    public var details: String?
+    /// The stored fields; a new one is declared here and given an accessor below.
+    public struct Fields: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var status: TaskStatus = .pending
+        public var priority: Priority = .normal
+        public var type: String = "todo"
+        public var due: Due?
+        public var reminder: Reminder?
+        public var assignees: [String] = []
+        public var subscribers: [String] = []
+        public var tags: [String] = []
+        public var links: [Link] = []
+        public var metadata: [JSONMember] = []
+        public var createdAt: Instant
+        public var createdBy: String
+        public var createdVia: String?
+        public var updatedAt: Instant
+        public var completedAt: Instant?
+        public var completedBy: String?
+        public var version: Int = 1
+        public var details: String?
+    }
+
+    /// Written only while no other task shares it (`fields`' `_modify`), so it is never changed under a reader.
+    @usableFromInline final class Box: @unchecked Sendable {
+        @usableFromInline var fields: Fields
+        @usableFromInline init(_ fields: Fields) { self.fields = fields }
+    }
+
+    @usableFromInline var box: Box
 
     public init(id: String, title: String, createdAt: Instant, createdBy: String) {
-        self.id = id
-        self.title = title
-        self.createdAt = createdAt
-        self.createdBy = createdBy
-        self.updatedAt = createdAt
+        box = Box(Fields(id: id, title: title, createdAt: createdAt, createdBy: createdBy, updatedAt: createdAt))
     }
+
+    /// All fields at once; writing through it first copies a shared box.
+    @inlinable public var fields: Fields {
+        get { box.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields
+        }
+    }
+
+    public static func == (a: Task, b: Task) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+
+    @inlinable public var id: String { get { box.fields.id } _modify { yield &fields.id } }
+    @inlinable public var title: String { get { box.fields.title } _modify { yield &fields.title } }
+    @inlinable public var status: TaskStatus { get { box.fields.status } _modify { yield &fields.status } }
+    @inlinable public var priority: Priority { get { box.fields.priority } _modify { yield &fields.priority } }
+    @inlinable public var type: String { get { box.fields.type } _modify { yield &fields.type } }
+    @inlinable public var due: Due? { get { box.fields.due } _modify { yield &fields.due } }
+    @inlinable public var reminder: Reminder? { get { box.fields.reminder } _modify { yield &fields.reminder } }
+    @inlinable public var assignees: [String] { get { box.fields.assignees } _modify { yield &fields.assignees } }
+    @inlinable public var subscribers: [String] { get { box.fields.subscribers } _modify { yield &fields.subscribers } }
+    @inlinable public var tags: [String] { get { box.fields.tags } _modify { yield &fields.tags } }
+    @inlinable public var links: [Link] { get { box.fields.links } _modify { yield &fields.links } }
+    @inlinable public var metadata: [JSONMember] { get { box.fields.metadata } _modify { yield &fields.metadata } }
+    @inlinable public var createdAt: Instant { get { box.fields.createdAt } _modify { yield &fields.createdAt } }
+    @inlinable public var createdBy: String { get { box.fields.createdBy } _modify { yield &fields.createdBy } }
+    /// The integration that created the task on `createdBy`'s behalf; it keeps the right to change it.
+    @inlinable public var createdVia: String? { get { box.fields.createdVia } _modify { yield &fields.createdVia } }
+    @inlinable public var updatedAt: Instant { get { box.fields.updatedAt } _modify { yield &fields.updatedAt } }
+    @inlinable public var completedAt: Instant? { get { box.fields.completedAt } _modify { yield &fields.completedAt } }
+    @inlinable public var completedBy: String? { get { box.fields.completedBy } _modify { yield &fields.completedBy } }
+    @inlinable public var version: Int { get { box.fields.version } _modify { yield &fields.version } }
+    /// Markdown from `tasks/<id>.md`; not part of the JSON file.
+    @inlinable public var details: String? { get { box.fields.details } _modify { yield &fields.details } }
 
     public var isOpen: Bool { status.isOpen }
 
