@@ -30,7 +30,14 @@ public enum Priority: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    public var label: String {
+        switch self {
+        case .low: "Low"
+        case .normal: "Normal"
+        case .high: "High"
+        case .urgent: "Urgent"
+        }
+    }
 
     public static func < (a: Priority, b: Priority) -> Bool { a.rank < b.rank }
 }
