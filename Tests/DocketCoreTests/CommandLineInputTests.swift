@@ -14,6 +14,29 @@ struct ShortIDTests {
         #expect(ShortIDs(["task_X"]).short("task_X") == "task_X")  // shorter than six: the whole id
     }
 
+    /// Against the definition, on ids that share long tails, differ in
+    /// length, and all tie in their last eight bytes.
+    @Test func everyShortIdIsTheShortestSuffixNoOtherIdEndsWith() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("AB7z")
+        var ids = Set<String>()
+        while ids.count < 300 {
+            let length = Int.random(in: 1...14, using: &generator)
+            ids.insert("task_" + String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }) + "XYZ12345")
+        }
+        let all = Array(ids)
+        let short = ShortIDs(all)
+        for id in all {
+            let folded = id.uppercased()
+            var expected = id.utf8.count
+            for length in ShortIDs.minimumLength...id.utf8.count {
+                let tail = String(folded.suffix(length))
+                if !all.contains(where: { $0 != id && $0.uppercased().hasSuffix(tail) }) { expected = length; break }
+            }
+            #expect(short.short(id) == String(id.suffix(expected)), "\(id)")
+        }
+    }
+
     @Test func anySuffixOfSixOrMoreNamesATaskInAnyCase() {
         #expect(ShortIDs.resolve("7s5p3n", among: ids) == .found("task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N"))
         #expect(ShortIDs.resolve("task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", among: ids) == .found("task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N"))
