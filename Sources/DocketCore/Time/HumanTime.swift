@@ -10,7 +10,8 @@ public enum HumanTime {
     }
 
     public static func instant(_ instant: Instant, zone: Zone) -> String {
-        date(zone.localDate(of: instant)) + ", " + zone.localTime(of: instant).description
+        let local = zone.local(instant)
+        return date(local.date) + ", " + local.time.description
     }
 
     public static func due(_ due: Due, zone: Zone) -> String {

@@ -21,16 +21,18 @@ public struct Zone: Sendable {
     }
 
     /// The local calendar date of an instant.
-    public func localDate(of instant: Instant) -> LocalDate {
-        let local = instant.seconds + Int64(offset(at: instant))
-        return LocalDate(dayNumber: Int(Instant.floorDiv(local, 86_400)))
-    }
+    public func localDate(of instant: Instant) -> LocalDate { local(instant).date }
 
     /// The local wall-clock time of an instant.
-    public func localTime(of instant: Instant) -> LocalTime {
+    public func localTime(of instant: Instant) -> LocalTime { local(instant).time }
+
+    /// Both, from one offset: each lookup goes through ICU, and pages and
+    /// lists say hundreds of thousands of instants as a date and a time.
+    public func local(_ instant: Instant) -> (date: LocalDate, time: LocalTime) {
         let local = instant.seconds + Int64(offset(at: instant))
-        let secondOfDay = Int(local - Instant.floorDiv(local, 86_400) * 86_400)
-        return LocalTime(hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60)!
+        let day = Instant.floorDiv(local, 86_400)
+        let secondOfDay = Int(local - day * 86_400)
+        return (LocalDate(dayNumber: Int(day)), LocalTime(hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60)!)
     }
 
     /// The instant a local wall-clock time happens. In a DST gap the time is
