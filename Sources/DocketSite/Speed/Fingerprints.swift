@@ -50,13 +50,17 @@ struct Fingerprints: Sendable {
             var hash = StableHash.combine(row, task.details ?? "")
             hash = StableHash.combine(hash, format.relativeBucket(task.createdAt))
             if let completedAt = task.completedAt { hash = StableHash.combine(hash, format.relativeBucket(completedAt)) }
+            // Each part folded in on its own (a string made of them cost more than hashing it).
             for comment in workspace.comments[task.id] ?? [] {
-                hash = StableHash.combine(hash, "\(comment.id)\u{1}\(comment.author)\u{1}\(comment.updatedAt.milliseconds)\u{1}\(comment.content)")
+                hash = StableHash.combine(StableHash.combine(hash, comment.id), comment.author)
+                hash = StableHash.combine(StableHash.combine(hash, comment.updatedAt.milliseconds), comment.content)
                 hash = StableHash.combine(hash, format.relativeBucket(comment.createdAt))
             }
             for entry in context.activity.history[task.id] ?? [] {
-                hash = StableHash.combine(hash, "\(entry.editID)\u{1}\(entry.action)\u{1}\(entry.version)\u{1}\(entry.fields.joined(separator: ","))")
-                hash = StableHash.combine(hash, format.relativeBucket(entry.at))
+                hash = StableHash.combine(StableHash.combine(hash, entry.editID), entry.action)
+                hash = StableHash.combine(hash, Int64(entry.version))
+                for field in entry.fields { hash = StableHash.combine(hash, field) }
+                hash = StableHash.combine(StableHash.combine(hash, Int64(entry.fields.count)), format.relativeBucket(entry.at))
             }
             return (row, hash, content)
         }
