@@ -38,6 +38,27 @@ struct ParallelMapTests {
     }
 }
 
+struct BackgroundValueTests {
+    @Test func aValueIsWhatItsWorkMade() {
+        let value = BackgroundValue { (1...1000).reduce(0, +) }
+        #expect(value.value() == 500_500)
+    }
+
+    /// A build that fails in a stage drops the values it started: dropping
+    /// one waits for its work, which must still have somewhere to put its result.
+    @Test func aValueDroppedBeforeItsWorkEndsWaitsForIt() {
+        let finished = Counter()
+        do {
+            _ = BackgroundValue { () -> Int in
+                usleep(50_000)
+                finished.add()
+                return 1
+            }
+        }
+        #expect(finished.value == 1)
+    }
+}
+
 private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0

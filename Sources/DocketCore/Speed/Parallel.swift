@@ -77,18 +77,26 @@ public final class BackgroundJob: @unchecked Sendable {
 /// walk while files are read, the task listing while the input cache opens);
 /// `value()` waits for it.
 public final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
-    private var result: Value?
+    /// Where the work puts its result: its own object, not this one, which
+    /// may be dropped before the work ends (a stage that failed) and then
+    /// waits for it in `deinit`, when nothing may reach it any more.
+    private final class Slot: @unchecked Sendable {
+        var result: Value?
+    }
+
+    private let slot = Slot()
     private var job: BackgroundJob?
 
     public init(_ make: @escaping @Sendable () -> Value) {
-        job = BackgroundJob { [unowned self] in self.result = make() }
+        let slot = slot
+        job = BackgroundJob { slot.result = make() }
     }
 
     /// Call from one thread (the one that made it).
     public func value() -> Value {
         job?.wait()
         job = nil
-        return result!  // set by `make` before the job ended
+        return slot.result!  // set by `make` before the job ended
     }
 
     deinit { job?.wait() }
