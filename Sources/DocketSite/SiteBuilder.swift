@@ -62,6 +62,9 @@ public struct SiteBuilder {
 
         let context = SiteContext(workspace: workspace, now: now, activity: activity)
         clock.lap("compute", into: &report)
+        // The task list's data for the browser, made on a thread of its own from here on (much
+        // of it is serial: numbering, the title order), beside the stages that leave a core idle.
+        let listData = BackgroundValue { ListData(context: context).files() }
 
         let api = APIWriter(context: context, output: output)
         let fingerprints = Fingerprints(context: context, theme: theme)
@@ -78,10 +81,7 @@ public struct SiteBuilder {
         clock.lap("rows", into: &report)
 
         let pages = theme.pages
-        // The task list: its data for the browser, made on a thread of its own (much of it is
-        // serial: numbering, the title order) while its pages (index.html is page 1) and the
-        // other lists render on every core.
-        let listData = BackgroundValue { ListData(context: context).files() }
+        // The task list's pages (index.html is page 1) and the other lists, on every core.
         let scripts = ListData.paths(taskCount: workspace.tasks.count).map { String($0.dropFirst("tasks/".count)) }
         let open = context.openByDue
         let taskList = context.taskList(open: open, dataScripts: scripts)

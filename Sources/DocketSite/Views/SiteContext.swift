@@ -44,7 +44,10 @@ struct SiteContext: Sendable {
         }
         self.timings = computed.map(\.0)
         self.dueKeys = computed.map(\.1)
-        self.stats = StatsReport(tasks: tasks, timings: timings, people: workspace.people)
+        // The rest is serial: the short ids and the stats are made on the other core meanwhile.
+        let shortIDs = BackgroundValue { ShortIDs(tasks.indices.lazy.map { tasks[$0].id }) }
+        let timings = self.timings
+        let stats = BackgroundValue { StatsReport(tasks: tasks, timings: timings, people: workspace.people) }
         var byRecord: [String: [Int]] = [:]
         // By index, here and below: binding each task to a name copies it (every field retained).
         for index in tasks.indices {
@@ -63,7 +66,6 @@ struct SiteContext: Sendable {
             for person in tasks[index].assignees { feeds[person, default: []].append(index) }
         }
         self.openDueByAssignee = feeds
-        self.shortIDs = ShortIDs(tasks.indices.lazy.map { tasks[$0].id })
         var byName: [String: Link] = [:]
         for link in recordLinks {
             guard let record = workspace.record(link) else { continue }
@@ -72,6 +74,8 @@ struct SiteContext: Sendable {
         }
         self.recordsByName = byName
         self.tags = Set(tasks.indices.flatMap { tasks[$0].tags }).sorted()
+        self.shortIDs = shortIDs.value()
+        self.stats = stats.value()
     }
 
     func personName(_ id: String) -> String { workspace.peopleByID[id]?.name ?? id }
