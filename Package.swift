@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for the whole process: a build
+// makes and frees millions of small strings on every core (docs/performance.md). Where the
+// package is missing, DOCKET_SYSTEM_MALLOC=1 builds with glibc's malloc, about a tenth slower.
+let allocator: [LinkerSetting] = Context.environment["DOCKET_SYSTEM_MALLOC"] == "1"
+    ? [] : [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+
 let package = Package(
     name: "docket",
     platforms: [.macOS(.v14)],
@@ -38,9 +44,7 @@ let package = Package(
                 "DocketCore", "DocketSite", "DocketTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // mimalloc (Debian's libmimalloc-dev) replaces glibc's malloc for the whole process:
-            // a build makes and frees millions of small strings on every core (docs/performance.md).
-            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+            linkerSettings: allocator
         ),
         .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore"]),
         .testTarget(name: "DocketTemplatesTests", dependencies: ["DocketTemplates"]),

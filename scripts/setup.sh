@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 mode="${1:-build}"
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for p in pkg-config libcmark-dev libmimalloc-dev; do have_pkg "$p" || need+=("$p"); done
+for p in pkg-config libcmark-dev; do have_pkg "$p" || need+=("$p"); done
+# DOCKET_SYSTEM_MALLOC=1 builds with glibc's malloc (Package.swift) and needs no mimalloc.
+[ "${DOCKET_SYSTEM_MALLOC:-}" = "1" ] || have_pkg libmimalloc-dev || need+=(libmimalloc-dev)
 if [ "$mode" = "test" ]; then
   for p in chromium cmark; do have_pkg "$p" || need+=("$p"); done
 fi
