@@ -112,6 +112,30 @@ struct TaskUpdateTests {
         #expect(h.engine.changes.changes["tasks/\(H.t2V8Z).md"] == nil)  // details untouched, not rewritten
     }
 
+    /// Details are kept as their file holds them, so a run's workspace is the one the next run reads.
+    @Test func detailsAreKeptAsTheirFileHoldsThemAndSettingThemAgainChangesNothing() throws {
+        var h = EngineHarness()
+        let stored = try #require(h.task(H.t2V8Z)?.details)  // as read from tasks/<id>.md
+        let update = #"{"op": "task.update", "actor": "sam", "task": "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "data": {"details": "#
+        let same = h.apply(update + JSONWriter.compact(.string(String(stored.dropLast()))) + "}}")
+        #expect(same.outcome == Outcome(action: .unchanged, task: H.t2V8Z, version: 1))
+        #expect(h.apply(update + #""New plan"}}"#).outcome == Outcome(action: .updated, task: H.t2V8Z, version: 2))
+        #expect(h.task(H.t2V8Z)?.details == "New plan\n")
+        #expect(h.engine.changes.changes["tasks/\(H.t2V8Z).md"] == .write(Array("New plan\n".utf8)))
+        #expect(h.apply(update + #""New plan"}}"#).outcome == Outcome(action: .unchanged, task: H.t2V8Z, version: 2))
+    }
+
+    /// The limit holds for the file that is written: 1 MiB of text and its newline is one byte too many.
+    @Test func theDetailsLimitCountsTheNewlineTheFileEndsWith() {
+        var h = EngineHarness()
+        let update = #"{"op": "task.update", "actor": "sam", "task": "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "data": {"details": "#
+        let over = h.apply(update + "\"" + String(repeating: "a", count: Limits.textBytes) + "\"}}")
+        #expect(over.error?.message == "The details are 1048577 bytes; the most is 1048576 (1 MiB)")
+        let fits = h.apply(update + "\"" + String(repeating: "a", count: Limits.textBytes - 1) + "\"}}")
+        #expect(fits.outcome?.action == .updated)
+        #expect(h.task(H.t2V8Z)?.details?.utf8.count == Limits.textBytes)
+    }
+
     @Test func versionsGuardAgainstStaleEdits() {
         var h = EngineHarness()
         #expect(h.apply(#"{"op": "task.update", "actor": "sam", "task": "task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N", "if_version": 1, "data": {"priority": "low"}}"#).outcome?.version == 2)

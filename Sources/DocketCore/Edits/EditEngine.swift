@@ -202,7 +202,9 @@ public struct EditEngine {
     /// Applies field changes; returns assignees that were not assigned before.
     func apply(_ changes: TaskChanges, to task: inout Task, edit: Edit) throws(EditError) -> [String] {
         if let title = changes.title { task.title = title }
-        if let details = changes.details { task.details = details }
+        // Kept as `tasks/<id>.md` holds them, ending in a newline: the next run reads back the
+        // task this one wrote, and setting the same text again changes nothing.
+        if let details = changes.details { task.details = details.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" } }
         if let priority = changes.priority { task.priority = priority }
         if let type = changes.type { task.type = type }
         if let due = changes.due { task.due = due }
@@ -262,7 +264,7 @@ public struct EditEngine {
 
     private mutating func storeDetails(_ task: Task) {
         if let details = task.details, !details.isEmpty {
-            changes.write("tasks/\(task.id).md", text: details.hasSuffix("\n") ? details : details + "\n")
+            changes.write("tasks/\(task.id).md", text: details)
         } else {
             changes.delete("tasks/\(task.id).md")
         }
