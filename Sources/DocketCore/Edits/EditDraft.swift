@@ -60,9 +60,7 @@ public struct EditDraft {
 
     /// `20260318-140000-task.create-call-ada`: sortable, readable, and unique enough.
     public func fileName(for edit: Edit, label: String) -> String {
-        let zone = Zone.utc
-        let date = zone.localDate(of: edit.at)
-        let time = zone.localTime(of: edit.at)
+        let (date, time) = Zone.utc.local(edit.at)
         let stamp = String(format: "%04d%02d%02d-%02d%02d", date.year, date.month, date.day, time.hour, time.minute)
         let slug = label.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" }
         let compact = String(slug).split(separator: "-").prefix(6).joined(separator: "-")
