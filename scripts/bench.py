@@ -243,7 +243,7 @@ def stage_profile(ws, out_d, cold):
     one-core renders side by side. The three alternate, so a change in this
     VM's speed during the profile (it varies by tens of percent from one
     minute to the next) falls on all alike. The side-by-side pair shares no
-    memory, lock or file: 2 × (one core) ÷ (one of the pair) is the most
+    memory or lock and writes its own folder: 2 × (one core) ÷ (one of the pair) is the most
     any two-core stage could gain on this machine in that minute."""
     def render(cpus, out):
         return subprocess.Popen(["taskset", "-c", cpus, DOCKET, "render", "--workspace", ws, "--out", out, "--now", NOW,
