@@ -60,7 +60,7 @@ public struct StatsReport: Sendable {
             byPerson[person.id] = Stats()
             badges[person.id] = Badge()
         }
-        // By index: zipping the arrays would copy each task (every field retained).
+        // By index: zipping the arrays would retain each task's box for nothing.
         for index in tasks.indices {
             let timing = timings[index]
             overall.add(tasks[index], timing)

@@ -49,7 +49,7 @@ struct SiteContext: Sendable {
         let timings = self.timings
         let stats = BackgroundValue { StatsReport(tasks: tasks, timings: timings, people: workspace.people) }
         var byRecord: [String: [Int]] = [:]
-        // By index, here and below: binding each task to a name copies it (every field retained).
+        // By index, here and below: binding each task to a name would retain its box for nothing.
         for index in tasks.indices {
             for link in tasks[index].links { byRecord[link.key, default: []].append(index) }
         }
