@@ -53,9 +53,12 @@ func withTemporaryDirectory<R>(under parent: String? = nil, _ body: (String) thr
 }
 
 /// A copy of a fixture workspace to change freely.
+/// A copy of a fixture workspace, without the caches (`.docket`) that
+/// tests running docket on the fixture itself leave there.
 func copyFixture(_ name: String, to directory: String) throws -> String {
     let target = directory + "/ws"
     try FileManager.default.copyItem(atPath: fixtures + "/" + name, toPath: target)
+    try? FileManager.default.removeItem(atPath: target + "/.docket")
     return target
 }
 

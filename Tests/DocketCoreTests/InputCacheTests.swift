@@ -144,16 +144,76 @@ struct InputCacheTests {
         }
     }
 
-    @Test func freshFilesAreNotTrustedByTheirStamp() throws {
+    /// A file touched within the settle time is kept by its bytes alone: a
+    /// second write in the same tick of the file system's clock could leave
+    /// its stamps as they were, but not its bytes.
+    @Test func freshFilesAreKeptByTheirBytesNotTheirStamps() throws {
         try withTemporaryDirectory { directory in
             try overlay(fixtures + "/basic", onto: directory)
-            // Default settle time: files copied a moment ago are read, not kept.
+            // Default settle time: the files copied a moment ago are fresh.
             _ = WorkspaceLoader.load(directory, cache: InputCache(workspace: directory))
+            let path = directory + Self.taskPath
+            let original = try String(contentsOfFile: path, encoding: .utf8)
+            let handle = try #require(FileHandle(forWritingAtPath: path))  // same inode, same size
+            handle.write(Data(original.replacingOccurrences(of: "Call Ada about the renewal", with: "Call Bob about the renewal").utf8))
+            try handle.close()
             let again = WorkspaceLoader.load(directory, cache: InputCache(workspace: directory))
-            #expect(again.reusedFiles?.reused == 0)
+            #expect(again.workspace.task("task_01HQ3K4A0000000000000000AA")?.title == "Call Bob about the renewal")
+            #expect(again.reusedFiles?.reused == 6, "the six files not edited come from the cache, by their bytes")
+            expectSameAsReading(directory, again)
             // Without reading, nothing comes from the cache even when it has everything.
-            _ = cachedLoad(directory)
             #expect(cachedLoad(directory, reading: false).reusedFiles?.reused == 0)
+        }
+    }
+
+    /// A fresh clone (CI restoring `.docket/cache` over a new checkout) gives
+    /// every file new stamps and the same bytes: each is read, found by its
+    /// bytes, not decoded; the cache is saved under the new stamps, so the
+    /// run after reads nothing and saves nothing.
+    @Test func aFreshCheckoutIsDecodedFromTheCacheByItsBytes() throws {
+        try withTemporaryDirectory { directory in
+            try overlay(fixtures + "/basic", onto: directory)
+            _ = cachedLoad(directory)
+            try overlay(fixtures + "/basic", onto: directory)  // every file again: new inodes and times
+            let edited = directory + "/comments/task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N/cmt_01HQ3K5Z0000000000000000ZZ.json"
+            let comment = try String(contentsOfFile: edited, encoding: .utf8)
+            try comment.replacingOccurrences(of: "\"content\": \"", with: "\"content\": \"Update: ").write(toFile: edited, atomically: true, encoding: .utf8)
+            let checkedOut = cachedLoad(directory)
+            #expect(checkedOut.reusedFiles?.reused == 6, "all but the edited comment")
+            #expect(checkedOut.workspace.comments.values.joined().contains { $0.content.hasPrefix("Update: ") })
+            expectSameAsReading(directory, checkedOut)
+            let cacheFile = directory + "/.docket/cache/inputs"
+            let saved = try #require(FileManager.default.attributesOfItem(atPath: cacheFile)[.systemFileNumber] as? Int)
+            let next = cachedLoad(directory)
+            #expect(next.reusedFiles?.reused == 7)
+            #expect(try FileManager.default.attributesOfItem(atPath: cacheFile)[.systemFileNumber] as? Int == saved,
+                    "nothing changed, so the cache file was not written again")
+        }
+    }
+
+    /// The file names the docket that wrote it by version, the stamp of its
+    /// binary and a hash of the binary's bytes: the same bytes in a new file
+    /// (a CI runner restoring docket from its cache) still count.
+    @Test func theCacheIsKeyedByTheBinarysBytesWhenItsStampDiffers() throws {
+        try withTemporaryDirectory { directory in
+            try overlay(fixtures + "/basic", onto: directory)
+            _ = cachedLoad(directory)
+            let path = directory + "/.docket/cache/inputs"
+            let written = try FileSystem.readBytes(path)
+            let header = try #require(InputCache.Header(written))
+            #expect(header.version == DocketVersion.current && header.stamp == DocketVersion.executableStamp)
+            let body = Array(written[header.length...])
+            func load(version: String, stamp: String, hash: String) throws -> Int? {
+                try FileSystem.writeAtomically(path, Array("docket inputs \(version) \(stamp) \(hash)\n".utf8) + body)
+                return cachedLoad(directory).reusedFiles?.reused
+            }
+            #expect(try load(version: header.version, stamp: "1.2.3", hash: header.hash) == 7)
+            #expect(try InputCache.Header(FileSystem.readBytes(path))?.stamp == DocketVersion.executableStamp,
+                    "saved again under this binary's stamp")
+            #expect(try load(version: header.version, stamp: header.stamp, hash: "0") == 7, "the stamp alone vouches")
+            #expect(try load(version: header.version, stamp: "1.2.3", hash: "0") == 0, "another binary")
+            #expect(try load(version: "0.0.1", stamp: header.stamp, hash: header.hash) == 0, "another version")
+            #expect(try load(version: header.version, stamp: "-", hash: "-") == 0, "an unreadable binary matches nothing")
         }
     }
 }

@@ -13,11 +13,14 @@ func withTemporaryDirectory<R>(_ body: (String) throws -> R) throws -> R {
     return try body(path)
 }
 
-/// Copies a folder's contents over another (files replace files of the same path).
+/// Copies a folder's contents over another (files replace files of the same
+/// path). A `.docket` folder is not copied: tests that run docket on a fixture
+/// itself leave their caches there, and a copy must start from the fixture's files.
 func overlay(_ source: String, onto destination: String) throws {
     let fm = FileManager.default
     guard let enumerator = fm.enumerator(atPath: source) else { return }
     for case let relative as String in enumerator {
+        if relative == ".docket" || relative.hasPrefix(".docket/") { continue }
         let from = source + "/" + relative
         let to = destination + "/" + relative
         var isDirectory: ObjCBool = false

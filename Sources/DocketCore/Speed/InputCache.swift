@@ -11,22 +11,36 @@ import Foundation
 /// the problems stops before the value (`lookupSummary`). Decoding is a pure function of the
 /// file's bytes and of what the decoder checked them against (the context:
 /// workspace.json, people.json, the record ids, whether a comment's task
-/// exists), so an entry is used only when both are as they were: the file's
-/// stamps (inode, size, modification and change time) and the context hash.
-/// Files touched less than two seconds before they were read are not kept
-/// (a write within the same tick of the file system's clock would keep the
-/// stamp). A missing, foreign, torn or damaged file is a miss, never a
+/// exists), so an entry is used only when both are as they were. The bytes
+/// are vouched for by the file's stamps (inode, size, modification and change
+/// time) or, when those changed, by a hash of the bytes read (`Match`): a
+/// fresh clone in CI gives every file new stamps and, mostly, the same bytes.
+/// A file touched less than two seconds before it was read is kept by its
+/// hash alone (a write within the same tick of the file system's clock would
+/// keep the stamp). A missing, foreign, torn or damaged file is a miss, never a
 /// wrong value (each entry carries a checksum of its payload): it only
 /// costs reading the inputs.
 public final class InputCache: @unchecked Sendable {
     static let fileName = "inputs"
-    private static let magic = Array("docket inputs \(DocketVersion.build)\n".utf8)
+
+    /// What vouches for a file's bytes being those an entry was decoded from.
+    enum Match {
+        /// The file's stamps are the entry's: nothing read.
+        case stamps([FileSystem.Stamp])
+        /// The bytes read hash to the entry's `contentHash` (the stamps differ).
+        case content(UInt64)
+    }
 
     /// One file's decoding, as found in the cache or made by this run.
     struct Entry: Sendable {
         var key: String
+        /// Empty when the file was too fresh to be trusted by its stamps.
         var stamps: [FileSystem.Stamp]
         var context: UInt64
+        /// `contentHash` of the bytes decoded.
+        var content: UInt64
+        /// Found in the cache under these same stamps, so saving it again changes nothing.
+        var isCurrent = false
         /// The encoded value and diagnostics as found in the cache; nil for a
         /// fresh decoding, encoded only when saved (so a cold run does not
         /// hold 100,000 small buffers).
@@ -51,6 +65,7 @@ public final class InputCache: @unchecked Sendable {
         /// Taken from the cache (only cached entries carry their payload).
         var reused: Bool { entry?.payload != nil }
         var isKept: Bool { entry != nil }
+        var isCurrent: Bool { entry?.isCurrent ?? false }
     }
 
     /// Where docket keeps caches in a workspace (`.docket/` is ignored by git).
@@ -59,6 +74,11 @@ public final class InputCache: @unchecked Sendable {
     let root: String?
     let path: String?
     private let bytes: [UInt8]
+    /// The binary's hash as the file's header gives it, when the header's
+    /// stamp is this binary's (nil: hashed again when saving).
+    private var headerHash: String?
+    /// The header named this binary by its hash only: saving puts its stamp back.
+    private var headerIsStale = false
     /// Entry offsets in `bytes`, by the hash of their key (checked on use).
     private var offsets: [UInt64: Int] = [:]
     /// Only files last touched before this instant are kept (see `init`).
@@ -73,12 +93,14 @@ public final class InputCache: @unchecked Sendable {
         trustedBefore = FileSystem.wallClock() - Int64(settle * 1e9)
         root = workspace
         path = workspace.map { Self.directory(of: $0) + "/" + Self.fileName }
-        guard let path, reading, let bytes = try? FileSystem.readBytes(path), bytes.starts(with: Self.magic) else {
+        guard let path, reading, let bytes = try? FileSystem.readBytes(path), let header = Header(bytes), header.isThisBinary else {
             bytes = []
             return
         }
         self.bytes = bytes
-        var reader = BinaryReader(bytes[Self.magic.count...])
+        headerHash = header.stamp == DocketVersion.executableStamp ? header.hash : nil
+        headerIsStale = headerHash == nil
+        var reader = BinaryReader(bytes[header.length...])
         // A torn or damaged tail ends the index; the entries before it still count.
         while !reader.isAtEnd {
             let start = reader.offset
@@ -89,17 +111,17 @@ public final class InputCache: @unchecked Sendable {
 
     public var isEnabled: Bool { path != nil }
 
-    /// The cached decoding of `key` if its stamps and context are unchanged.
-    func lookup<Value: CacheCodable & Sendable>(_ key: String, stamps: [FileSystem.Stamp], context: UInt64,
+    /// The cached decoding of `key` if its bytes (by `match`) and context
+    /// are unchanged; `stamps` are the file's now, kept with the entry.
+    func lookup<Value: CacheCodable & Sendable>(_ key: String, _ match: Match, stamps: [FileSystem.Stamp]?, context: UInt64,
                                                 as type: Value.Type) -> Decoded<Value>? {
-        guard let payload = payload(key, stamps: stamps, context: context) else { return nil }
+        guard let (payload, entry) = found(key, match, stamps: stamps, context: context) else { return nil }
         var content = BinaryReader(payload)
         do throws(BinaryReader.Truncated) {
             let diagnostics = try [Diagnostic](from: &content)
             let value = try Value?(from: &content)
             guard content.isAtEnd else { return nil }
-            return Decoded(value: value, diagnostics: diagnostics,
-                           entry: Entry(key: key, stamps: stamps, context: context, payload: payload))
+            return Decoded(value: value, diagnostics: diagnostics, entry: entry)
         } catch {
             return nil
         }
@@ -108,54 +130,77 @@ public final class InputCache: @unchecked Sendable {
     /// Like `lookup`, without decoding the value: its diagnostics and whether
     /// it has one. `docket validate` needs no more, and decoding 100,000
     /// tasks is most of what reading them from the cache costs.
-    func lookupSummary<Value: Sendable>(_ key: String, stamps: [FileSystem.Stamp], context: UInt64,
+    func lookupSummary<Value: Sendable>(_ key: String, _ match: Match, stamps: [FileSystem.Stamp]?, context: UInt64,
                                         as type: Value.Type) -> Decoded<Value>? {
-        guard let payload = payload(key, stamps: stamps, context: context) else { return nil }
+        guard let (payload, entry) = found(key, match, stamps: stamps, context: context) else { return nil }
         var content = BinaryReader(payload)
         do throws(BinaryReader.Truncated) {
             let diagnostics = try [Diagnostic](from: &content)
             let isValid = try content.byte() == 1  // Optional's tag
-            return Decoded(value: nil, diagnostics: diagnostics,
-                           entry: Entry(key: key, stamps: stamps, context: context, payload: payload), isValid: isValid)
+            return Decoded(value: nil, diagnostics: diagnostics, entry: entry, isValid: isValid)
         } catch {
             return nil
         }
     }
 
-    /// An entry's payload, checked: its key, stamps, context and checksum.
-    private func payload(_ key: String, stamps: [FileSystem.Stamp], context: UInt64) -> ArraySlice<UInt8>? {
+    /// An entry's payload, checked (its key, stamps or content hash, context
+    /// and checksum), with the entry to keep: under the file's stamps now.
+    private func found(_ key: String, _ match: Match, stamps: [FileSystem.Stamp]?, context: UInt64) -> (ArraySlice<UInt8>, Entry)? {
         guard let offset = offsets[StableHash.fnv1a64(key)] else { return nil }
         var reader = BinaryReader(bytes[offset...])
         do throws(BinaryReader.Truncated) {
             // Compared as bytes: making a string of each of 200,000 keys costs more than the rest of a lookup.
             guard Self.equal(try reader.slice(try reader.count()), key) else { return nil }
-            let count = try reader.count()
-            guard count == stamps.count else { return nil }
-            for stamp in stamps {
-                guard try Self.readStamp(&reader) == stamp else { return nil }
-            }
+            var stored: [FileSystem.Stamp] = []
+            for _ in 0..<(try reader.count()) { stored.append(try Self.readStamp(&reader)) }
             guard try reader.fixedUInt64() == context else { return nil }
+            let content = try reader.fixedUInt64()
+            switch match {
+            case .stamps(let now): guard !stored.isEmpty, stored == now else { return nil }
+            case .content(let hash): guard hash == content else { return nil }
+            }
             let checksum = try reader.fixedUInt64()
             let payload = try reader.slice(try reader.count())
-            return StableHash.words64(payload) == checksum ? payload : nil
+            guard StableHash.words64(payload) == checksum else { return nil }
+            let kept = trusted(stamps)
+            var entry = Entry(key: key, stamps: kept, context: context, content: content, payload: payload)
+            entry.isCurrent = kept == stored
+            return (payload, entry)
         } catch {
             return nil
         }
     }
 
-    /// Wraps a fresh decoding, with the entry the cache will keep of it.
-    func decoded<Value: CacheCodable & Sendable>(_ key: String, stamps: [FileSystem.Stamp]?, context: UInt64,
-                                                 value: Value?, diagnostics: [Diagnostic]) -> Decoded<Value> {
-        guard isEnabled, let stamps, stamps.allSatisfy({ $0.isOlder(than: trustedBefore) }) else {
-            return Decoded(value: value, diagnostics: diagnostics)
+    /// The stamps an entry may keep: none for a file touched within the settle time.
+    private func trusted(_ stamps: [FileSystem.Stamp]?) -> [FileSystem.Stamp] {
+        guard let stamps, stamps.allSatisfy({ $0.isOlder(than: trustedBefore) }) else { return [] }
+        return stamps
+    }
+
+    /// The hash a file's bytes are matched by: `files`, the bytes of each of
+    /// an entry's files in order (nil: that file is absent), so a task that
+    /// gains or loses its details file hashes differently.
+    static func contentHash(_ files: [[UInt8]?]) -> UInt64 {
+        files.reduce(StableHash.fnv1a64("content")) { hash, bytes in
+            StableHash.combine(StableHash.combine(hash, bytes != nil), Int64(bitPattern: bytes.map { StableHash.words64($0[...]) } ?? 0))
         }
-        return Decoded(value: value, diagnostics: diagnostics, entry: Entry(key: key, stamps: stamps, context: context))
+    }
+
+    /// Wraps a fresh decoding, with the entry the cache will keep of it
+    /// (`content` nil: a file could not be read, so nothing is kept).
+    func decoded<Value: CacheCodable & Sendable>(_ key: String, stamps: [FileSystem.Stamp]?, content: UInt64?, context: UInt64,
+                                                 value: Value?, diagnostics: [Diagnostic]) -> Decoded<Value> {
+        guard isEnabled, let content else { return Decoded(value: value, diagnostics: diagnostics) }
+        return Decoded(value: value, diagnostics: diagnostics,
+                       entry: Entry(key: key, stamps: trusted(stamps), context: context, content: content))
     }
 
     /// The file's entries, written by `save`.
     struct Contents {
-        fileprivate(set) var bytes = InputCache.magic
+        fileprivate(set) var bytes: [UInt8]
         private var scratch: [UInt8] = []
+
+        init(header: Header) { bytes = header.bytes }
 
         /// Appends the entries of one kind of file, in the order given.
         mutating func append<Value: CacheCodable & Sendable>(_ results: [Decoded<Value>]) {
@@ -179,6 +224,7 @@ public final class InputCache: @unchecked Sendable {
                     bytes.appendVarint(stamp.changed)
                 }
                 bytes.appendLittleEndian(entry.context)
+                bytes.appendLittleEndian(entry.content)
                 bytes.appendLittleEndian(StableHash.words64(payload))
                 bytes.appendVarint(UInt64(payload.count))
                 bytes.append(contentsOf: payload)
@@ -187,12 +233,13 @@ public final class InputCache: @unchecked Sendable {
     }
 
     /// Writes this run's entries (made by `fill`) when they differ from the
-    /// file's: some of the `kept` were decoded afresh rather than `reused`,
-    /// or some files are gone. Failing to write (a read-only workspace)
-    /// only means the next run reads the inputs. With `savesInBackground`
-    /// the writing goes on while the caller renders; `finishSaving` waits.
-    func save(kept: Int, reused: Int, _ fill: @escaping @Sendable (inout Contents) -> Void) {
-        guard let path, reused != kept || kept != offsets.count else { return }
+    /// file's: some of the `kept` are not `current` (decoded afresh, or found
+    /// by their bytes under new stamps), or some files are gone. Failing to
+    /// write (a read-only workspace) only means the next run reads the
+    /// inputs. With `savesInBackground` the writing goes on while the caller
+    /// renders; `finishSaving` waits.
+    func save(kept: Int, current: Int, _ fill: @escaping @Sendable (inout Contents) -> Void) {
+        guard let path, current != kept || kept != offsets.count || headerIsStale else { return }
         if savesInBackground {
             saving = BackgroundJob { [self] in write(path, fill) }
         } else {
@@ -213,7 +260,8 @@ public final class InputCache: @unchecked Sendable {
     deinit { saving?.wait() }
 
     private func write(_ path: String, _ fill: (inout Contents) -> Void) {
-        var contents = Contents()
+        // The binary is hashed here, on the saving thread, only when the old header cannot vouch for it.
+        var contents = Contents(header: Header(hash: headerHash))
         contents.bytes.reserveCapacity(bytes.count + 65536)  // about the size of the last one
         fill(&contents)
         if let root { try? WorkspaceTransaction.createDirectory(root) }
@@ -241,6 +289,7 @@ public final class InputCache: @unchecked Sendable {
     private static func skipEntryBody(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) {
         for _ in 0..<(try reader.count()) { _ = try readStamp(&reader) }
         _ = try reader.fixedUInt64()  // context
+        _ = try reader.fixedUInt64()  // content
         _ = try reader.fixedUInt64()  // checksum
         _ = try reader.slice(try reader.count())
     }

@@ -99,12 +99,18 @@ public enum WorkspaceLoader {
         let recordResults = parallelMap(recordFiles, width: Parallel.ioWidth) { file -> InputCache.Decoded<Record> in
             let directory = recordDirectories[file.type]
             let stamps = directory?.stamps(file.id + ".json")
-            if let stamps, let hit = values ? cache.lookup(file.path, stamps: stamps, context: sharedContext, as: Record.self)
-                                            : cache.lookupSummary(file.path, stamps: stamps, context: sharedContext, as: Record.self) { return hit }
-            let (record, problems) = decodeFile(root, file.path, in: directory, name: file.id + ".json") { node, sink in
+            func lookup(_ match: InputCache.Match) -> InputCache.Decoded<Record>? {
+                values ? cache.lookup(file.path, match, stamps: stamps, context: sharedContext, as: Record.self)
+                       : cache.lookupSummary(file.path, match, stamps: stamps, context: sharedContext, as: Record.self)
+            }
+            if let stamps, let hit = lookup(.stamps(stamps)) { return hit }
+            let bytes = read(root, file.path, in: directory, name: file.id + ".json")
+            let content = cache.isEnabled ? (try? bytes.get()).map { InputCache.contentHash([$0]) } : nil
+            if let content, let hit = lookup(.content(content)) { return hit }
+            let (record, problems) = decodeFile(file.path, bytes) { node, sink in
                 RecordDecoder.decode(node, expectedType: file.type, expectedID: file.id, sink: &sink)
             }
-            return cache.decoded(file.path, stamps: stamps, context: sharedContext, value: record, diagnostics: problems)
+            return cache.decoded(file.path, stamps: stamps, content: content, context: sharedContext, value: record, diagnostics: problems)
         }
         // A record decodes only if its type and id are its folder's and file's names.
         let recordKeys = Set(zip(recordFiles, recordResults).filter { $1.isValid }.map { $0.0.type + "/" + $0.0.id })
@@ -130,14 +136,29 @@ public enum WorkspaceLoader {
             let key = "tasks/\(file.id).json"
             let stamps = file.hasDetails ? tasksDirectory?.stamps(file.id + ".json", file.id + ".md")
                                          : tasksDirectory?.stamps(file.id + ".json")
-            if let stamps, let hit = values ? cache.lookup(key, stamps: stamps, context: taskContext, as: Task.self)
-                                            : cache.lookupSummary(key, stamps: stamps, context: taskContext, as: Task.self) { return hit }
-            var (task, problems) = decodeFile(root, key, in: tasksDirectory, name: file.id + ".json") { node, sink in
+            func lookup(_ match: InputCache.Match) -> InputCache.Decoded<Task>? {
+                values ? cache.lookup(key, match, stamps: stamps, context: taskContext, as: Task.self)
+                       : cache.lookupSummary(key, match, stamps: stamps, context: taskContext, as: Task.self)
+            }
+            if let stamps, let hit = lookup(.stamps(stamps)) { return hit }
+            // Both files are read before either is decoded: their bytes may match an entry whose stamps changed.
+            let bytes = read(root, key, in: tasksDirectory, name: file.id + ".json")
+            let details = file.hasDetails ? read(root, "tasks/\(file.id).md", in: tasksDirectory, name: file.id + ".md") : nil
+            var content: UInt64?
+            if cache.isEnabled, let json = try? bytes.get() {
+                if let details {
+                    content = (try? details.get()).map { InputCache.contentHash([json, $0]) }
+                } else {
+                    content = InputCache.contentHash([json, nil])
+                }
+            }
+            if let content, let hit = lookup(.content(content)) { return hit }
+            var (task, problems) = decodeFile(key, bytes) { node, sink in
                 TaskDecoder.decode(node, expectedID: file.id, references: frozen, sink: &sink)
             }
-            if file.hasDetails, let tasksDirectory {
+            if let details {
                 do throws(FileError) {
-                    let bytes = try tasksDirectory.readBytes(file.id + ".md")
+                    let bytes = try details.get()
                     if let text = String(validating: bytes, as: UTF8.self) {
                         task?.details = text
                     } else {
@@ -153,7 +174,7 @@ public enum WorkspaceLoader {
                     task = nil
                 }
             }
-            return cache.decoded(key, stamps: stamps, context: taskContext, value: task, diagnostics: problems)
+            return cache.decoded(key, stamps: stamps, content: content, context: taskContext, value: task, diagnostics: problems)
         }
         diagnostics += taskResults.flatMap(\.diagnostics)
 
@@ -175,7 +196,8 @@ public enum WorkspaceLoader {
         if cache.isEnabled {
             let kept = recordResults.count(where: \.isKept) + taskResults.count(where: \.isKept) + comments.count(where: \.isKept)
             let reused = recordResults.count(where: \.reused) + taskResults.count(where: \.reused) + comments.count(where: \.reused)
-            cache.save(kept: kept, reused: reused) { contents in
+            let current = recordResults.count(where: \.isCurrent) + taskResults.count(where: \.isCurrent) + comments.count(where: \.isCurrent)
+            cache.save(kept: kept, current: current) { contents in
                 contents.append(recordResults)
                 contents.append(taskResults)
                 contents.append(comments)
@@ -205,16 +227,21 @@ public enum WorkspaceLoader {
         }
     }
 
-    static func decodeFile<T>(_ root: String, _ path: String, in directory: FileSystem.Directory? = nil, name: String = "",
+    /// The bytes of `path` (`name` in `directory`, when that is open), or why they could not be read.
+    static func read(_ root: String, _ path: String, in directory: FileSystem.Directory?, name: String) -> Swift.Result<[UInt8], FileError> {
+        Swift.Result { () throws(FileError) in
+            if let directory { return try directory.readBytes(name) }
+            return try FileSystem.readBytes(root + "/" + path)
+        }
+    }
+
+    /// Parses and decodes the bytes read from `path`, reporting a read failure against it.
+    static func decodeFile<T>(_ path: String, _ bytes: Swift.Result<[UInt8], FileError>,
                               _ decode: (JSONNode, inout DiagnosticSink) -> T?) -> (T?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let parsed: (JSONNode, DiagnosticSink)?
-        if let directory {
-            parsed = parse(path, into: &diagnostics) { () throws(FileError) in try directory.readBytes(name) }
-        } else {
-            parsed = parse(root, path, required: true, into: &diagnostics)
+        guard let (node, sink) = parse(path, into: &diagnostics, read: { () throws(FileError) in try bytes.get() }) else {
+            return (nil, diagnostics)
         }
-        guard let (node, sink) = parsed else { return (nil, diagnostics) }
         var mutableSink = sink
         let value = decode(node, &mutableSink)
         return (value, mutableSink.diagnostics)
@@ -342,15 +369,24 @@ public enum WorkspaceLoader {
                 continue
             }
             let stamps = directory.stamps(name)
-            if let stamps, let hit = values ? cache.lookup(path, stamps: stamps, context: context, as: Comment.self)
-                                            : cache.lookupSummary(path, stamps: stamps, context: context, as: Comment.self) {
+            func lookup(_ match: InputCache.Match) -> InputCache.Decoded<Comment>? {
+                values ? cache.lookup(path, match, stamps: stamps, context: context, as: Comment.self)
+                       : cache.lookupSummary(path, match, stamps: stamps, context: context, as: Comment.self)
+            }
+            if let stamps, let hit = lookup(.stamps(stamps)) {
                 results.append(hit)
                 continue
             }
-            let (comment, problems) = decodeFile(root, path, in: directory, name: name) { node, sink in
+            let bytes = read(root, path, in: directory, name: name)
+            let content = cache.isEnabled ? (try? bytes.get()).map { InputCache.contentHash([$0]) } : nil
+            if let content, let hit = lookup(.content(content)) {
+                results.append(hit)
+                continue
+            }
+            let (comment, problems) = decodeFile(path, bytes) { node, sink in
                 CommentDecoder.decode(node, expectedTask: task, expectedID: id, references: references, sink: &sink)
             }
-            results.append(cache.decoded(path, stamps: stamps, context: context, value: comment, diagnostics: problems))
+            results.append(cache.decoded(path, stamps: stamps, content: content, context: context, value: comment, diagnostics: problems))
         }
         return results
     }
