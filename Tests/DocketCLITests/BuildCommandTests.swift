@@ -283,6 +283,21 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// CI: a fresh checkout (every file new) with `.docket/cache` restored.
+    /// Each file is read and found in the cache by its bytes, and the site
+    /// is what the first render made.
+    @Test func aFreshCheckoutWithTheCacheRestoredParsesNothing() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("site", to: dir)
+            #expect(try docket(["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow]).status == 0)
+            try FileManager.default.copyItem(atPath: ws, toPath: dir + "/checkout")  // new inodes and times, the cache kept
+            let render = try docket(["render", "--workspace", dir + "/checkout", "--out", dir + "/site", "--now", fixtureNow, "--verbose"])
+            let counts = try #require(render.stderr.firstMatch(of: /inputs: (\d+) of (\d+) files/), "\(render.stderr)")
+            #expect(counts.1 == counts.2 && Int(counts.1) ?? 0 >= 5, "every file came from the cache: \(render.stderr)")
+            #expect(try tree(dir + "/out").filter { $0.key != ".docket-site" } == tree(dir + "/site").filter { $0.key != ".docket-site" })
+        }
+    }
+
     @Test func aThemeChangeRerendersEveryPage() throws {
         try withTemporaryDirectory { dir in
             let ws = try copyFixture("basic", to: dir)
