@@ -205,3 +205,29 @@ struct RowCacheTests {
         #expect(RowCache(directory: directory).rows(for: 1) == nil)
     }
 }
+
+struct PersonTabsTests {
+    /// A person's page lists a task once under "all" whatever roles they
+    /// hold in it, under "mine" when assigned, and under "delegated" when
+    /// they created it for others.
+    @Test func eachPersonATaskNamesIsListedOnceInTheirTabs() throws {
+        var workspace = WorkspaceLoader.load(fixtures + "/basic").workspace
+        let open = workspace.tasks.indices.filter { workspace.tasks[$0].isOpen }
+        let index = try #require(open.first)
+        workspace.tasks[index].assignees = ["sam", "sam"]
+        workspace.tasks[index].createdBy = "jane"
+        workspace.tasks[index].subscribers = ["jane", "sam", "lee", "lee"]
+        let tabs = SiteContext(workspace: workspace, now: now).personTabs()
+        func listed(_ person: String) -> [Int] {
+            let found = tabs[person] ?? SiteContext.PersonTabs()
+            return [found.mine, found.delegated, found.all].map { tab in tab.filter { $0 == index }.count }
+        }
+        #expect(listed("sam") == [1, 0, 1])
+        #expect(listed("jane") == [0, 1, 1])
+        #expect(listed("lee") == [0, 0, 1])
+        // Creating a task for no one is not delegating it.
+        workspace.tasks[index].assignees = []
+        let unassigned = SiteContext(workspace: workspace, now: now).personTabs()
+        #expect(unassigned["jane"]?.delegated.contains(index) == false && unassigned["jane"]?.all.contains(index) == true)
+    }
+}

@@ -1,7 +1,7 @@
 import DocketCore
 import DocketTemplates
 
-/// A person's page: their badge and stats, and il's tabs — my (assigned to
+/// A person's page: their badge and stats, and their tabs — my (assigned to
 /// them), delegated (created by them for others), all.
 struct PersonPage: TemplateView {
     struct Profile: TemplateView {
@@ -49,20 +49,27 @@ extension SiteContext {
         var all: [Int] = []
     }
 
-    /// Every person's tabs in one pass over the tasks (not one pass per person).
+    /// Every person's tabs in one pass over the tasks (not one pass per
+    /// person). It runs before the people's pages, on one core, so each
+    /// person a task names is found by a scan of its few names, not a set
+    /// made per task.
     func personTabs() -> [String: PersonTabs] {
         var tabs: [String: PersonTabs] = [:]
         for index in workspace.tasks.indices where workspace.tasks[index].isOpen {
             let task = workspace.tasks[index]
-            var involved = Set(task.assignees)
-            involved.insert(task.createdBy)
-            involved.formUnion(task.subscribers)
-            for person in involved {
-                let assigned = task.assignees.contains(person)
-                if assigned { tabs[person, default: PersonTabs()].mine.append(index) }
-                if person == task.createdBy && !assigned && !task.assignees.isEmpty {
-                    tabs[person, default: PersonTabs()].delegated.append(index)
-                }
+            let assignees = task.assignees
+            for (position, person) in assignees.enumerated() where !assignees[..<position].contains(person) {
+                tabs[person, default: PersonTabs()].mine.append(index)
+                tabs[person, default: PersonTabs()].all.append(index)
+            }
+            let creator = task.createdBy
+            if !assignees.contains(creator) {
+                if !assignees.isEmpty { tabs[creator, default: PersonTabs()].delegated.append(index) }
+                tabs[creator, default: PersonTabs()].all.append(index)
+            }
+            let subscribers = task.subscribers
+            for (position, person) in subscribers.enumerated()
+            where person != creator && !assignees.contains(person) && !subscribers[..<position].contains(person) {
                 tabs[person, default: PersonTabs()].all.append(index)
             }
         }
