@@ -8,6 +8,10 @@ and times with hyperfine, in one run:
 
   docket cold      render into an empty folder, without .docket/cache (rows, inputs)
   docket rebuild   `docket build` after one queued edit, into the built folder
+  docket rebuild after a fresh checkout
+                   the same on a fresh copy of the workspace (new inodes and
+                   times, .docket/cache kept), as CI runs it with its caches
+                   restored; the copy is on tmpfs, so only for the tmpfs rows
   docket validate  the whole workspace, with the input cache an earlier run
                    left in .docket/cache (the usual case) and with --no-cache
   hugo cold        into an empty folder
@@ -191,6 +195,12 @@ def main():
             again = "python3 %s queue-one %s && %s" % (me, ws, warm_ws)
             r["docket rebuild"] = hyperfine("docket rebuild %d %s" % (n, target), build, prepare=again)
             r["docket rebuild peak"] = peak_kb(build, prepare=again)
+            if target == "tmpfs":
+                checkout = os.path.join(base, "checkout-%d" % n)
+                fresh = "rm -rf %s && cp -r %s %s && python3 %s queue-one %s && %s" % (checkout, ws, checkout, me, checkout, warm(checkout))
+                r["docket rebuild checkout"] = hyperfine("docket rebuild checkout %d" % n,
+                                                         build.replace("--workspace %s " % ws, "--workspace %s " % checkout), prepare=fresh)
+                shutil.rmtree(checkout, ignore_errors=True)
             r["hugo cold"] = hyperfine("hugo cold %d %s" % (n, target), hugo, prepare="rm -rf %s %s/resources && %s" % (out_h, site, warm_site))
             r["hugo cold peak"] = peak_kb(hugo, prepare="rm -rf %s && %s" % (out_h, warm_site))
             r["hugo rebuild"] = hyperfine("hugo rebuild %d %s" % (n, target), hugo,
@@ -298,13 +308,14 @@ def stage_table(n, profile):
 def report(rows, profiles, stages=(), browser=""):
     def s(x):
         return "%.2f s" % x[0]
-    lines = ["| tasks | output | docket cold | docket rebuild (1 edit) | hugo cold | hugo rebuild | cold ÷ hugo | rebuild ÷ hugo rebuild | peak MB docket / hugo | validate | validate --no-cache | floor | cold ÷ floor | floor, 8 readers | cold ÷ that |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| tasks | output | docket cold | docket rebuild (1 edit) | after a fresh checkout | hugo cold | hugo rebuild | cold ÷ hugo | rebuild ÷ hugo rebuild | peak MB docket / hugo | validate | validate --no-cache | floor | cold ÷ floor | floor, 8 readers | cold ÷ that |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     floors = {r["n"]: r for r in rows if r["target"] == "disk"}
     for r in rows:
         d = floors[r["n"]]
-        lines.append("| %d | %s | %s | %s | %s | %s | %.2f | %.3f | %d / %d | %s | %s | %s | %.1f | %s | %.1f |" % (
-            r["n"], r["target"], s(r["docket cold"]), s(r["docket rebuild"]), s(r["hugo cold"]), s(r["hugo rebuild"]),
+        lines.append("| %d | %s | %s | %s | %s | %s | %s | %.2f | %.3f | %d / %d | %s | %s | %s | %.1f | %s | %.1f |" % (
+            r["n"], r["target"], s(r["docket cold"]), s(r["docket rebuild"]),
+            s(r["docket rebuild checkout"]) if "docket rebuild checkout" in r else "–", s(r["hugo cold"]), s(r["hugo rebuild"]),
             r["docket cold"][0] / r["hugo cold"][0], r["docket rebuild"][0] / r["hugo rebuild"][0],
             r["docket cold peak"] / 1024, r["hugo cold peak"] / 1024, s(d["validate"]), s(d["validate uncached"]), s(d["floor"]),
             r["docket cold"][0] / d["floor"][0], s(d["floor8"]), r["docket cold"][0] / d["floor8"][0]))
@@ -319,6 +330,7 @@ def report(rows, profiles, stages=(), browser=""):
            "Workspaces come from `docket generate --seed 7` (about 500 bytes of Markdown per task, a third with comments).",
            "The Hugo site holds the same tasks: front matter plus the same Markdown body, one page per task and a list page.",
            "*docket rebuild* is `docket build` after one queued comment (apply + render into the built folder);",
+           "*after a fresh checkout* is the same on a fresh copy of the workspace (every file new, `.docket/cache` kept), as CI runs it with its caches restored (the copy is on tmpfs, so only in the tmpfs rows);",
            "*hugo rebuild* is `hugo` after one content file changed (Hugo re-renders every page).",
            "The floor reads every input file (one `cat` at a time; not docket's caches in `.docket/`) and runs the `cmark` CLI over every details file; *floor, 8 readers* does the same reading with eight `cat`s at once, as docket reads.", "", table, ""]
     if browser:
