@@ -151,20 +151,30 @@ public final class InputCache: @unchecked Sendable {
         do throws(BinaryReader.Truncated) {
             // Compared as bytes: making a string of each of 200,000 keys costs more than the rest of a lookup.
             guard Self.equal(try reader.slice(try reader.count()), key) else { return nil }
-            var stored: [FileSystem.Stamp] = []
-            for _ in 0..<(try reader.count()) { stored.append(try Self.readStamp(&reader)) }
+            // The stamps the entry keeps, compared with the stored ones as they are read (no array made per lookup).
+            // Stamps that matched were trusted when stored, and are older still.
+            let kept: [FileSystem.Stamp]
+            switch match {
+            case .stamps(let now): kept = now
+            case .content: kept = trusted(stamps)
+            }
+            let count = try reader.count()
+            var same = count == kept.count
+            for index in 0..<count {
+                let stamp = try Self.readStamp(&reader)
+                if same && stamp != kept[index] { same = false }
+            }
             guard try reader.fixedUInt64() == context else { return nil }
             let content = try reader.fixedUInt64()
             switch match {
-            case .stamps(let now): guard !stored.isEmpty, stored == now else { return nil }
+            case .stamps: guard same && count > 0 else { return nil }
             case .content(let hash): guard hash == content else { return nil }
             }
             let checksum = try reader.fixedUInt64()
             let payload = try reader.slice(try reader.count())
             guard StableHash.words64(payload) == checksum else { return nil }
-            let kept = trusted(stamps)
             var entry = Entry(key: key, stamps: kept, context: context, content: content, payload: payload)
-            entry.isCurrent = kept == stored
+            entry.isCurrent = same
             return (payload, entry)
         } catch {
             return nil
