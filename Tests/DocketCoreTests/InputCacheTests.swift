@@ -12,6 +12,13 @@ struct InputCacheTests {
         WorkspaceLoader.load(directory, cache: InputCache(workspace: directory, reading: reading, settle: 0))
     }
 
+    /// The basic fixture in `directory`, loaded once through the cache: the cache file's path.
+    func primedCache(_ directory: String) throws -> String {
+        try overlay(fixtures + "/basic", onto: directory)
+        _ = cachedLoad(directory)
+        return directory + "/.docket/cache/inputs"
+    }
+
     func expectSameAsReading(_ directory: String, _ cached: WorkspaceLoader.Result,
                              sourceLocation: SourceLocation = #_sourceLocation) {
         let plain = WorkspaceLoader.load(directory)
@@ -100,9 +107,7 @@ struct InputCacheTests {
 
     @Test func aDamagedCacheFileIsAMissNeverAWrongValue() throws {
         try withTemporaryDirectory { directory in
-            try overlay(fixtures + "/basic", onto: directory)
-            _ = cachedLoad(directory)
-            let path = directory + "/.docket/cache/inputs"
+            let path = try primedCache(directory)
             let good = try FileSystem.readBytes(path)
             var generator = SystemRandomNumberGenerator()
             var damaged: [[UInt8]] = [Array(good.prefix(good.count / 2)), Array(good.prefix(40)), Array("not a cache".utf8)]
@@ -172,8 +177,7 @@ struct InputCacheTests {
     /// run after reads nothing and saves nothing.
     @Test func aFreshCheckoutIsDecodedFromTheCacheByItsBytes() throws {
         try withTemporaryDirectory { directory in
-            try overlay(fixtures + "/basic", onto: directory)
-            _ = cachedLoad(directory)
+            let cacheFile = try primedCache(directory)
             try overlay(fixtures + "/basic", onto: directory)  // every file again: new inodes and times
             let edited = directory + "/comments/task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N/cmt_01HQ3K5Z0000000000000000ZZ.json"
             let comment = try String(contentsOfFile: edited, encoding: .utf8)
@@ -182,7 +186,6 @@ struct InputCacheTests {
             #expect(checkedOut.reusedFiles?.reused == 6, "all but the edited comment")
             #expect(checkedOut.workspace.comments.values.joined().contains { $0.content.hasPrefix("Update: ") })
             expectSameAsReading(directory, checkedOut)
-            let cacheFile = directory + "/.docket/cache/inputs"
             let saved = try #require(FileManager.default.attributesOfItem(atPath: cacheFile)[.systemFileNumber] as? Int)
             let next = cachedLoad(directory)
             #expect(next.reusedFiles?.reused == 7)
@@ -196,9 +199,7 @@ struct InputCacheTests {
     /// (a CI runner restoring docket from its cache) still count.
     @Test func theCacheIsKeyedByTheBinarysBytesWhenItsStampDiffers() throws {
         try withTemporaryDirectory { directory in
-            try overlay(fixtures + "/basic", onto: directory)
-            _ = cachedLoad(directory)
-            let path = directory + "/.docket/cache/inputs"
+            let path = try primedCache(directory)
             let written = try FileSystem.readBytes(path)
             let header = try #require(InputCache.Header(written))
             #expect(header.version == DocketVersion.current && header.stamp == DocketVersion.executableStamp)

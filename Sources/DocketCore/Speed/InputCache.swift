@@ -113,8 +113,15 @@ public final class InputCache: @unchecked Sendable {
 
     /// The cached decoding of `key` if its bytes (by `match`) and context
     /// are unchanged; `stamps` are the file's now, kept with the entry.
+    /// `decoding` false: only its diagnostics and validity (`lookupSummary`).
     func lookup<Value: CacheCodable & Sendable>(_ key: String, _ match: Match, stamps: [FileSystem.Stamp]?, context: UInt64,
-                                                as type: Value.Type) -> Decoded<Value>? {
+                                                as type: Value.Type, decoding: Bool) -> Decoded<Value>? {
+        decoding ? lookup(key, match, stamps: stamps, context: context, as: type)
+                 : lookupSummary(key, match, stamps: stamps, context: context, as: type)
+    }
+
+    private func lookup<Value: CacheCodable & Sendable>(_ key: String, _ match: Match, stamps: [FileSystem.Stamp]?, context: UInt64,
+                                                        as type: Value.Type) -> Decoded<Value>? {
         guard let (payload, entry) = found(key, match, stamps: stamps, context: context) else { return nil }
         var content = BinaryReader(payload)
         do throws(BinaryReader.Truncated) {
@@ -130,8 +137,8 @@ public final class InputCache: @unchecked Sendable {
     /// Like `lookup`, without decoding the value: its diagnostics and whether
     /// it has one. `docket validate` needs no more, and decoding 100,000
     /// tasks is most of what reading them from the cache costs.
-    func lookupSummary<Value: Sendable>(_ key: String, _ match: Match, stamps: [FileSystem.Stamp]?, context: UInt64,
-                                        as type: Value.Type) -> Decoded<Value>? {
+    private func lookupSummary<Value: Sendable>(_ key: String, _ match: Match, stamps: [FileSystem.Stamp]?, context: UInt64,
+                                                as type: Value.Type) -> Decoded<Value>? {
         guard let (payload, entry) = found(key, match, stamps: stamps, context: context) else { return nil }
         var content = BinaryReader(payload)
         do throws(BinaryReader.Truncated) {
@@ -187,13 +194,22 @@ public final class InputCache: @unchecked Sendable {
         return stamps
     }
 
-    /// The hash a file's bytes are matched by: `files`, the bytes of each of
-    /// an entry's files in order (nil: that file is absent), so a task that
-    /// gains or loses its details file hashes differently.
-    static func contentHash(_ files: [[UInt8]?]) -> UInt64 {
-        files.reduce(StableHash.fnv1a64("content")) { hash, bytes in
-            StableHash.combine(StableHash.combine(hash, bytes != nil), Int64(bitPattern: bytes.map { StableHash.words64($0[...]) } ?? 0))
+    /// The hash an entry's bytes are matched by: `reads`, each of its files
+    /// read in order (nil: that file is absent), so a task that gains or
+    /// loses its details file hashes differently. Nil without a cache, or
+    /// when a read failed (the decoder then reports it; nothing is kept).
+    func contentHash(_ reads: [Result<[UInt8], FileError>?]) -> UInt64? {
+        guard isEnabled else { return nil }
+        var hash = StableHash.fnv1a64("content")
+        for read in reads {
+            var words: UInt64 = 0
+            if let read {
+                guard case .success(let bytes) = read else { return nil }
+                words = StableHash.words64(bytes[...])
+            }
+            hash = StableHash.combine(StableHash.combine(hash, read != nil), Int64(bitPattern: words))
         }
+        return hash
     }
 
     /// Wraps a fresh decoding, with the entry the cache will keep of it

@@ -100,12 +100,11 @@ public enum WorkspaceLoader {
             let directory = recordDirectories[file.type]
             let stamps = directory?.stamps(file.id + ".json")
             func lookup(_ match: InputCache.Match) -> InputCache.Decoded<Record>? {
-                values ? cache.lookup(file.path, match, stamps: stamps, context: sharedContext, as: Record.self)
-                       : cache.lookupSummary(file.path, match, stamps: stamps, context: sharedContext, as: Record.self)
+                cache.lookup(file.path, match, stamps: stamps, context: sharedContext, as: Record.self, decoding: values)
             }
             if let stamps, let hit = lookup(.stamps(stamps)) { return hit }
             let bytes = read(root, file.path, in: directory, name: file.id + ".json")
-            let content = cache.isEnabled ? (try? bytes.get()).map { InputCache.contentHash([$0]) } : nil
+            let content = cache.contentHash([bytes])
             if let content, let hit = lookup(.content(content)) { return hit }
             let (record, problems) = decodeFile(file.path, bytes) { node, sink in
                 RecordDecoder.decode(node, expectedType: file.type, expectedID: file.id, sink: &sink)
@@ -137,21 +136,13 @@ public enum WorkspaceLoader {
             let stamps = file.hasDetails ? tasksDirectory?.stamps(file.id + ".json", file.id + ".md")
                                          : tasksDirectory?.stamps(file.id + ".json")
             func lookup(_ match: InputCache.Match) -> InputCache.Decoded<Task>? {
-                values ? cache.lookup(key, match, stamps: stamps, context: taskContext, as: Task.self)
-                       : cache.lookupSummary(key, match, stamps: stamps, context: taskContext, as: Task.self)
+                cache.lookup(key, match, stamps: stamps, context: taskContext, as: Task.self, decoding: values)
             }
             if let stamps, let hit = lookup(.stamps(stamps)) { return hit }
             // Both files are read before either is decoded: their bytes may match an entry whose stamps changed.
             let bytes = read(root, key, in: tasksDirectory, name: file.id + ".json")
             let details = file.hasDetails ? read(root, "tasks/\(file.id).md", in: tasksDirectory, name: file.id + ".md") : nil
-            var content: UInt64?
-            if cache.isEnabled, let json = try? bytes.get() {
-                if let details {
-                    content = (try? details.get()).map { InputCache.contentHash([json, $0]) }
-                } else {
-                    content = InputCache.contentHash([json, nil])
-                }
-            }
+            let content = cache.contentHash([bytes, details])
             if let content, let hit = lookup(.content(content)) { return hit }
             var (task, problems) = decodeFile(key, bytes) { node, sink in
                 TaskDecoder.decode(node, expectedID: file.id, references: frozen, sink: &sink)
@@ -370,15 +361,14 @@ public enum WorkspaceLoader {
             }
             let stamps = directory.stamps(name)
             func lookup(_ match: InputCache.Match) -> InputCache.Decoded<Comment>? {
-                values ? cache.lookup(path, match, stamps: stamps, context: context, as: Comment.self)
-                       : cache.lookupSummary(path, match, stamps: stamps, context: context, as: Comment.self)
+                cache.lookup(path, match, stamps: stamps, context: context, as: Comment.self, decoding: values)
             }
             if let stamps, let hit = lookup(.stamps(stamps)) {
                 results.append(hit)
                 continue
             }
             let bytes = read(root, path, in: directory, name: name)
-            let content = cache.isEnabled ? (try? bytes.get()).map { InputCache.contentHash([$0]) } : nil
+            let content = cache.contentHash([bytes])
             if let content, let hit = lookup(.content(content)) {
                 results.append(hit)
                 continue
