@@ -98,18 +98,12 @@ public enum WorkspaceLoader {
         let recordDirectories = typeDirectories
         let recordResults = parallelMap(recordFiles, width: Parallel.ioWidth) { file -> InputCache.Decoded<Record> in
             let directory = recordDirectories[file.type]
-            let stamps = directory?.stamps(file.id + ".json")
-            func lookup(_ match: InputCache.Match) -> InputCache.Decoded<Record>? {
-                cache.lookup(file.path, match, stamps: stamps, context: sharedContext, as: Record.self, decoding: values)
+            return cache.resolve(file.path, stamps: directory?.stamps(file.id + ".json"), context: sharedContext, decoding: values,
+                                 read: { [read(root, file.path, in: directory, name: file.id + ".json")] }) { reads in
+                decodeFile(file.path, reads[0]!) { node, sink in
+                    RecordDecoder.decode(node, expectedType: file.type, expectedID: file.id, sink: &sink)
+                }
             }
-            if let stamps, let hit = lookup(.stamps(stamps)) { return hit }
-            let bytes = read(root, file.path, in: directory, name: file.id + ".json")
-            let content = cache.contentHash([bytes])
-            if let content, let hit = lookup(.content(content)) { return hit }
-            let (record, problems) = decodeFile(file.path, bytes) { node, sink in
-                RecordDecoder.decode(node, expectedType: file.type, expectedID: file.id, sink: &sink)
-            }
-            return cache.decoded(file.path, stamps: stamps, content: content, context: sharedContext, value: record, diagnostics: problems)
         }
         // A record decodes only if its type and id are its folder's and file's names.
         let recordKeys = Set(zip(recordFiles, recordResults).filter { $1.isValid }.map { $0.0.type + "/" + $0.0.id })
@@ -135,37 +129,11 @@ public enum WorkspaceLoader {
             let key = "tasks/\(file.id).json"
             let stamps = file.hasDetails ? tasksDirectory?.stamps(file.id + ".json", file.id + ".md")
                                          : tasksDirectory?.stamps(file.id + ".json")
-            func lookup(_ match: InputCache.Match) -> InputCache.Decoded<Task>? {
-                cache.lookup(key, match, stamps: stamps, context: taskContext, as: Task.self, decoding: values)
-            }
-            if let stamps, let hit = lookup(.stamps(stamps)) { return hit }
             // Both files are read before either is decoded: their bytes may match an entry whose stamps changed.
-            let bytes = read(root, key, in: tasksDirectory, name: file.id + ".json")
-            let details = file.hasDetails ? read(root, "tasks/\(file.id).md", in: tasksDirectory, name: file.id + ".md") : nil
-            let content = cache.contentHash([bytes, details])
-            if let content, let hit = lookup(.content(content)) { return hit }
-            var (task, problems) = decodeFile(key, bytes) { node, sink in
-                TaskDecoder.decode(node, expectedID: file.id, references: frozen, sink: &sink)
-            }
-            if let details {
-                do throws(FileError) {
-                    let bytes = try details.get()
-                    if let text = String(validating: bytes, as: UTF8.self) {
-                        task?.details = text
-                    } else {
-                        problems.append(Diagnostic(.error, path: "tasks/\(file.id).md", message: "is not valid UTF-8 text"))
-                    }
-                } catch {
-                    problems.append(Diagnostic(.error, path: "tasks/\(file.id).md", message: error.reason))
-                }
-            }
-            if let checked = task {
-                for problem in Limits.problems(checked) {
-                    problems.append(Diagnostic(.error, path: "tasks/\(file.id).\(problem.field == "details" ? "md" : "json")", message: problem.message))
-                    task = nil
-                }
-            }
-            return cache.decoded(key, stamps: stamps, content: content, context: taskContext, value: task, diagnostics: problems)
+            return cache.resolve(key, stamps: stamps, context: taskContext, decoding: values, read: {
+                [read(root, key, in: tasksDirectory, name: file.id + ".json"),
+                 file.hasDetails ? read(root, "tasks/\(file.id).md", in: tasksDirectory, name: file.id + ".md") : nil]
+            }) { reads in decodeTask(file.id, json: reads[0]!, details: reads[1], references: frozen) }
         }
         diagnostics += taskResults.flatMap(\.diagnostics)
 
@@ -334,6 +302,33 @@ public enum WorkspaceLoader {
         return TaskListing(files: files, diagnostics: diagnostics)
     }
 
+    /// A task from the bytes of its file and of its details file, checked against the references and the limits.
+    static func decodeTask(_ id: String, json: Swift.Result<[UInt8], FileError>, details: Swift.Result<[UInt8], FileError>?,
+                           references: References) -> (Task?, [Diagnostic]) {
+        var (task, problems) = decodeFile("tasks/\(id).json", json) { node, sink in
+            TaskDecoder.decode(node, expectedID: id, references: references, sink: &sink)
+        }
+        if let details {
+            do throws(FileError) {
+                let bytes = try details.get()
+                if let text = String(validating: bytes, as: UTF8.self) {
+                    task?.details = text
+                } else {
+                    problems.append(Diagnostic(.error, path: "tasks/\(id).md", message: "is not valid UTF-8 text"))
+                }
+            } catch {
+                problems.append(Diagnostic(.error, path: "tasks/\(id).md", message: error.reason))
+            }
+        }
+        if let checked = task {
+            for problem in Limits.problems(checked) {
+                problems.append(Diagnostic(.error, path: "tasks/\(id).\(problem.field == "details" ? "md" : "json")", message: problem.message))
+                task = nil
+            }
+        }
+        return (task, problems)
+    }
+
     /// The task folders under `comments/`; a folder that is not named after a task id, or a file there, is reported.
     static func listCommentDirectories(_ root: String, into diagnostics: inout [Diagnostic]) -> [String] {
         let (directories, others) = FileSystem.listByKind(root + "/comments")
@@ -359,24 +354,12 @@ public enum WorkspaceLoader {
                     message: "file name is not a valid comment id: expected \(Identifier.expectedShape(.comment)).json")]))
                 continue
             }
-            let stamps = directory.stamps(name)
-            func lookup(_ match: InputCache.Match) -> InputCache.Decoded<Comment>? {
-                cache.lookup(path, match, stamps: stamps, context: context, as: Comment.self, decoding: values)
-            }
-            if let stamps, let hit = lookup(.stamps(stamps)) {
-                results.append(hit)
-                continue
-            }
-            let bytes = read(root, path, in: directory, name: name)
-            let content = cache.contentHash([bytes])
-            if let content, let hit = lookup(.content(content)) {
-                results.append(hit)
-                continue
-            }
-            let (comment, problems) = decodeFile(path, bytes) { node, sink in
-                CommentDecoder.decode(node, expectedTask: task, expectedID: id, references: references, sink: &sink)
-            }
-            results.append(cache.decoded(path, stamps: stamps, content: content, context: context, value: comment, diagnostics: problems))
+            results.append(cache.resolve(path, stamps: directory.stamps(name), context: context, decoding: values,
+                                         read: { [read(root, path, in: directory, name: name)] }) { reads in
+                decodeFile(path, reads[0]!) { node, sink in
+                    CommentDecoder.decode(node, expectedTask: task, expectedID: id, references: references, sink: &sink)
+                }
+            })
         }
         return results
     }
