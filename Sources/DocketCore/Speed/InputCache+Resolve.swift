@@ -1,6 +1,9 @@
 extension InputCache {
-    /// What was read of one input: each of its files in order, nil for one that is absent.
-    typealias Reads = [Result<[UInt8], FileError>?]
+    /// What was read of one input: its file, and a task's details file when it has one.
+    struct Reads {
+        var file: Result<[UInt8], FileError>
+        var details: Result<[UInt8], FileError>? = nil
+    }
 
     /// One input through the cache: found by its files' stamps (nothing is
     /// read), else read and found by a hash of its bytes, else decoded from
@@ -13,7 +16,7 @@ extension InputCache {
         }
         if let stamps, let hit = lookup(.stamps(stamps)) { return hit }
         let reads = read()
-        let content = contentHash(reads)
+        let content = contentHash([reads.file, reads.details])
         if let content, let hit = lookup(.content(content)) { return hit }
         let (value, diagnostics) = decode(reads)
         return decoded(key, stamps: stamps, content: content, context: context, value: value, diagnostics: diagnostics)

@@ -99,8 +99,8 @@ public enum WorkspaceLoader {
         let recordResults = parallelMap(recordFiles, width: Parallel.ioWidth) { file -> InputCache.Decoded<Record> in
             let directory = recordDirectories[file.type]
             return cache.resolve(file.path, stamps: directory?.stamps(file.id + ".json"), context: sharedContext, decoding: values,
-                                 read: { [read(root, file.path, in: directory, name: file.id + ".json")] }) { reads in
-                decodeFile(file.path, reads[0]!) { node, sink in
+                                 read: { .init(file: read(root, file.path, in: directory, name: file.id + ".json")) }) { reads in
+                decodeFile(file.path, reads.file) { node, sink in
                     RecordDecoder.decode(node, expectedType: file.type, expectedID: file.id, sink: &sink)
                 }
             }
@@ -131,9 +131,9 @@ public enum WorkspaceLoader {
                                          : tasksDirectory?.stamps(file.id + ".json")
             // Both files are read before either is decoded: their bytes may match an entry whose stamps changed.
             return cache.resolve(key, stamps: stamps, context: taskContext, decoding: values, read: {
-                [read(root, key, in: tasksDirectory, name: file.id + ".json"),
-                 file.hasDetails ? read(root, "tasks/\(file.id).md", in: tasksDirectory, name: file.id + ".md") : nil]
-            }) { reads in decodeTask(file.id, json: reads[0]!, details: reads[1], references: frozen) }
+                .init(file: read(root, key, in: tasksDirectory, name: file.id + ".json"),
+                      details: file.hasDetails ? read(root, "tasks/\(file.id).md", in: tasksDirectory, name: file.id + ".md") : nil)
+            }) { reads in decodeTask(file.id, json: reads.file, details: reads.details, references: frozen) }
         }
         diagnostics += taskResults.flatMap(\.diagnostics)
 
@@ -355,8 +355,8 @@ public enum WorkspaceLoader {
                 continue
             }
             results.append(cache.resolve(path, stamps: directory.stamps(name), context: context, decoding: values,
-                                         read: { [read(root, path, in: directory, name: name)] }) { reads in
-                decodeFile(path, reads[0]!) { node, sink in
+                                         read: { .init(file: read(root, path, in: directory, name: name)) }) { reads in
+                decodeFile(path, reads.file) { node, sink in
                     CommentDecoder.decode(node, expectedTask: task, expectedID: id, references: references, sink: &sink)
                 }
             })
