@@ -68,6 +68,29 @@ struct BuildCommandTests {
         }
     }
 
+    /// A file the build does not make goes, with the folders it leaves empty;
+    /// the user's README.md at the top stays, and with nothing stale nothing is removed.
+    @Test func theSweepRemovesStrayFilesAndTheFoldersTheyLeaveEmpty() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            let args = ["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow]
+            try docket(args)
+            try "# Our dashboard".write(toFile: dir + "/out/README.md", atomically: true, encoding: .utf8)
+            #expect(try docket(args).stderr.contains(" 0 removed"))
+            try FileManager.default.createDirectory(atPath: dir + "/out/api/old/stale", withIntermediateDirectories: true)
+            try "{}".write(toFile: dir + "/out/api/old/stale/x.json", atomically: true, encoding: .utf8)
+            let swept = try docket(args)
+            #expect(swept.stderr.contains(" 1 removed"), "\(swept.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir + "/out/api/old"), "the folders it leaves empty go too")
+            #expect(FileManager.default.fileExists(atPath: dir + "/out/api/stats.json"))
+            #expect(try read(dir + "/out/README.md") == "# Our dashboard")
+            try FileManager.default.copyItem(atPath: ws, toPath: dir + "/fresh-ws")
+            #expect(try docket(["render", "--workspace", dir + "/fresh-ws", "--out", dir + "/fresh", "--now", fixtureNow]).status == 0)
+            #expect(try tree(dir + "/out").filter { $0.key != ".docket-site" && $0.key != "README.md" }
+                        == tree(dir + "/fresh").filter { $0.key != ".docket-site" })
+        }
+    }
+
     @Test func refusesToWriteIntoAFolderItDidNotCreate() throws {
         try withTemporaryDirectory { dir in
             let ws = try copyFixture("basic", to: dir)

@@ -51,9 +51,13 @@ final class SiteManifest: @unchecked Sendable {
 
     /// Records that this build wrote `path` from inputs with this fingerprint.
     func record(_ path: String, fingerprint: UInt64) {
-        // A path kept and then written again anyway (a task page whose JSON changed) is fresh, not kept.
-        if let position = positions[path] { kept[position] = 0 }
         lock.withLock { fresh[path] = fingerprint }
+    }
+
+    /// This build wrote `path`: a path kept and then written again anyway (a
+    /// task page whose JSON changed) is fresh, not kept.
+    func forgetKept(_ path: String) {
+        if let position = positions[path] { kept[position] = 0 }
     }
 
     func isKept(_ path: String) -> Bool { positions[path].map { kept[$0] == 1 } ?? false }
