@@ -95,7 +95,7 @@ public final class SiteOutput: @unchecked Sendable {
     }
 
     public func write(_ relative: String, _ bytes: [UInt8], fingerprint: UInt64) throws(FileError) {
-        try write(relative, bytes)
+        try writeFile(relative, bytes)
         manifest.record(relative, fingerprint: fingerprint)
     }
 
@@ -110,13 +110,18 @@ public final class SiteOutput: @unchecked Sendable {
     }
 
     public func write(_ relative: String, _ bytes: [UInt8]) throws(FileError) {
+        try writeFile(relative, bytes)
+        manifest.forgetKept(relative)
+    }
+
+    /// Writes the file; the caller tells the manifest (written, so no longer
+    /// counted as kept from the last build).
+    private func writeFile(_ relative: String, _ bytes: [UInt8]) throws(FileError) {
         let path = root + "/" + relative
         let directory = FileSystem.parent(of: relative)
         // `existing` is only read after `init`: no lock needed. A file that was
         // not there when the build began is written without comparing.
         let mayExist = existing.contains(relative)
-        // Written, so no longer counted as kept from the last build (a task page whose JSON changed).
-        manifest.forgetKept(relative)
         // Created under the lock: another thread must not write into a folder
         // it was told exists before it does.
         lock.lock()

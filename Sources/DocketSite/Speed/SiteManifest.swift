@@ -51,11 +51,13 @@ final class SiteManifest: @unchecked Sendable {
 
     /// Records that this build wrote `path` from inputs with this fingerprint.
     func record(_ path: String, fingerprint: UInt64) {
+        forgetKept(path)
         lock.withLock { fresh[path] = fingerprint }
     }
 
-    /// This build wrote `path`: a path kept and then written again anyway (a
-    /// task page whose JSON changed) is fresh, not kept.
+    /// This build wrote `path` (with or without a fingerprint): a path kept
+    /// and then written again anyway (a task page whose JSON changed) is
+    /// fresh, not kept.
     func forgetKept(_ path: String) {
         if let position = positions[path] { kept[position] = 0 }
     }
