@@ -7,6 +7,8 @@ import Foundation
 /// as its own, so `--out` pointed at the wrong place cannot wipe anything.
 public final class SiteOutput: @unchecked Sendable {
     public static let marker = ".docket-site"
+    /// A README at the top of the folder is the user's: never swept, and allowed in a folder docket has not marked.
+    static let userReadme = "README.md"
 
     public let root: String
     private let lock = NSLock()
@@ -52,7 +54,7 @@ public final class SiteOutput: @unchecked Sendable {
         }
         let entries = FileSystem.list(root)
         let ours = FileSystem.exists(root + "/" + Self.marker)
-        let foreign = entries.filter { $0 != "README.md" }
+        let foreign = entries.filter { $0 != Self.userReadme }
         if !ours && !foreign.isEmpty { throw .notOurs(root, Array(foreign.prefix(3))) }
         do throws(FileError) {
             try FileSystem.createDirectory(root)
@@ -146,10 +148,10 @@ public final class SiteOutput: @unchecked Sendable {
         // A kept file is never also written (`write` forgets it), so when the
         // written and the kept add up to what was there, nothing is stale, and
         // the sweep need not look up each of 274,000 paths (100,000 tasks).
-        let readme = existing.contains("README.md") ? 1 : 0
+        let readme = existing.contains(Self.userReadme) ? 1 : 0
         if producedExisting + manifest.keptCount + readme == existing.count { return }
         var emptied: Set<String> = []
-        for path in existing where !produced.contains(path) && !manifest.isKept(path) && path != "README.md" {
+        for path in existing where !produced.contains(path) && !manifest.isKept(path) && path != Self.userReadme {
             try FileSystem.remove(root + "/" + path)
             removed += 1
             var folder = FileSystem.parent(of: path)

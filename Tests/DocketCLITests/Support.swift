@@ -52,8 +52,7 @@ func withTemporaryDirectory<R>(under parent: String? = nil, _ body: (String) thr
     return try body(path)
 }
 
-/// A copy of a fixture workspace to change freely.
-/// A copy of a fixture workspace, without the caches (`.docket`) that
+/// A copy of a fixture workspace to change freely, without the caches (`.docket`) that
 /// tests running docket on the fixture itself leave there.
 func copyFixture(_ name: String, to directory: String) throws -> String {
     let target = directory + "/ws"
