@@ -81,28 +81,33 @@ public struct SiteBuilder {
         clock.lap("rows", into: &report)
 
         let pages = theme.pages
-        // The task list's pages (index.html is page 1) and the other lists, on every core.
+        // The other lists and the task list's pages (index.html is page 1),
+        // on every core in one set, a page at a time: the records index and
+        // the overview are the largest, so they start first and the task
+        // list's many small pages fill in beside them.
         let scripts = ListData.paths(taskCount: workspace.tasks.count).map { String($0.dropFirst("tasks/".count)) }
         let open = context.openByDue
         let taskList = context.taskList(open: open, dataScripts: scripts)
-        try runEach("lists", Array(1...taskList.pages), serialBelow: 2) { page in
-            let title = page == 1 ? "Tasks" : "Tasks, page \(page)"
-            let view = context.taskListPage(taskList, page: page, open: open, rows: rows)
-            try output.write("tasks/" + TaskListPage.path(page: page),
-                             pages.taskList.renderUTF8(context.chrome(title: title, root: "../", section: "tasks"), view))
-        }
-        // The other lists, side by side.
-        let lists: [(path: String, render: @Sendable () -> String)] = [
-            ("index.html", { pages.overview.render(context.chrome(title: "Overview", root: "", section: "overview"), context.overview(rows)) }),
-            ("board.html", { pages.board.render(context.chrome(title: "Board", root: "", section: "board"), context.boardPage()) }),
-            ("rejected.html", {
-                pages.rejected.render(context.chrome(title: "Rejected edits", root: "", section: "rejected"), context.rejectedPage())
-            }),
+        var lists: [(path: String, render: @Sendable () -> [UInt8])] = [
             ("records/index.html", {
-                pages.recordsIndex.render(context.chrome(title: "Records", root: "../", section: "records"), context.recordsIndexPage())
+                pages.recordsIndex.renderUTF8(context.chrome(title: "Records", root: "../", section: "records"), context.recordsIndexPage())
+            }),
+            ("index.html", {
+                pages.overview.renderUTF8(context.chrome(title: "Overview", root: "", section: "overview"), context.overview(rows))
+            }),
+            ("board.html", { pages.board.renderUTF8(context.chrome(title: "Board", root: "", section: "board"), context.boardPage()) }),
+            ("rejected.html", {
+                pages.rejected.renderUTF8(context.chrome(title: "Rejected edits", root: "", section: "rejected"), context.rejectedPage())
             }),
         ]
-        try runEach("lists", lists, serialBelow: 2) { list in
+        for page in 1...taskList.pages {
+            lists.append(("tasks/" + TaskListPage.path(page: page), {
+                let title = page == 1 ? "Tasks" : "Tasks, page \(page)"
+                let view = context.taskListPage(taskList, page: page, open: open, rows: rows)
+                return pages.taskList.renderUTF8(context.chrome(title: title, root: "../", section: "tasks"), view)
+            }))
+        }
+        try runEach("lists", lists, serialBelow: 2, pieces: lists.count) { list in
             try output.write(list.path, list.render())
         }
         try run("lists") {
@@ -178,16 +183,17 @@ public struct SiteBuilder {
     }
 
     /// `forEachInParallel`, its failure named after the stage.
-    private func runEach<T: Sendable>(_ stage: String, _ items: [T], serialBelow: Int = 32,
+    private func runEach<T: Sendable>(_ stage: String, _ items: [T], serialBelow: Int = 32, pieces: Int? = nil,
                                       _ body: @Sendable (T) throws -> Void) throws(BuildError) {
-        do { try forEachInParallel(items, serialBelow: serialBelow, body) } catch { throw .stage(stage, error) }
+        do { try forEachInParallel(items, serialBelow: serialBelow, pieces: pieces, body) } catch { throw .stage(stage, error) }
     }
 }
 
 /// Runs `body` for every item on every core; afterwards throws the first
 /// failure in input order (so the error reported does not depend on timing).
-func forEachInParallel<T: Sendable>(_ items: [T], serialBelow: Int = 32, _ body: @Sendable (T) throws -> Void) throws(StringError) {
-    let failures = parallelMap(items, serialBelow: serialBelow) { item -> String? in
+func forEachInParallel<T: Sendable>(_ items: [T], serialBelow: Int = 32, pieces: Int? = nil,
+                                   _ body: @Sendable (T) throws -> Void) throws(StringError) {
+    let failures = parallelMap(items, serialBelow: serialBelow, pieces: pieces) { item -> String? in
         do {
             try body(item)
             return nil

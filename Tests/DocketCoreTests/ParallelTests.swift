@@ -17,6 +17,20 @@ struct ParallelMapTests {
         #expect(calls.value == items.count)
     }
 
+    /// Cut into one piece, into a piece per item, or into more pieces than
+    /// items, a map still gives the serial result.
+    @Test(arguments: [1, 7, 10_007, 50_000])
+    func anyNumberOfPiecesKeepsOrder(pieces: Int) {
+        let items = Array(0..<10_007)
+        let calls = Counter()
+        let mapped = parallelMap(items, width: 2, pieces: pieces) { item -> Int in
+            calls.add()
+            return item &* 7
+        }
+        #expect(mapped == items.map { $0 &* 7 })
+        #expect(calls.value == items.count)
+    }
+
     /// The threads of a wide map really run at once: a map whose items each
     /// wait for a slow read overlaps those waits instead of queuing them.
     @Test func wideMapOverlapsWaits() {

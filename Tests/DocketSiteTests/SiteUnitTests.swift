@@ -230,4 +230,30 @@ struct PersonTabsTests {
         let unassigned = SiteContext(workspace: workspace, now: now).personTabs()
         #expect(unassigned["jane"]?.delegated.contains(index) == false && unassigned["jane"]?.all.contains(index) == true)
     }
+
+    /// A large workspace's tabs are made in runs of tasks on every core and
+    /// joined: each tab must list the same tasks in the same order as one pass.
+    @Test func tabsMadeInRunsEqualOnePass() throws {
+        let workspace = WorkspaceLoader.load(fixtures + "/basic").workspace
+        let template = try #require(workspace.tasks.first { $0.isOpen })
+        let people = ["sam", "jane", "lee", "kim"]
+        var many = workspace
+        many.tasks = (0..<10_000).map { number in
+            var task = template
+            task.id = "task_01HQ3K" + String(number, radix: 36).uppercased().padding(toLength: 20, withPad: "0", startingAt: 0)
+            task.assignees = number % 5 == 0 ? [] : [people[number % 4], people[number % 3]]
+            task.createdBy = people[number % 7 % 4]
+            task.subscribers = [people[number % 2 + 2]]
+            return task
+        }
+        let context = SiteContext(workspace: many, now: now)
+        let joined = context.personTabs()
+        let single = context.personTabs(in: 0..<many.tasks.count)
+        #expect(Set(joined.keys) == Set(people))
+        for person in people {
+            let (a, b) = (try #require(joined[person]), try #require(single[person]))
+            #expect(a.mine == b.mine && a.delegated == b.delegated && a.all == b.all)
+            #expect(!a.mine.isEmpty && !a.delegated.isEmpty)
+        }
+    }
 }

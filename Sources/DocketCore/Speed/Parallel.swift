@@ -19,10 +19,13 @@ public enum Parallel {
 /// the input order so the result (and every file written from it) never
 /// depends on thread timing. Fewer items than `serialBelow` are mapped on the
 /// calling thread (for many tiny items the hand-off costs more than it saves;
-/// pass 2 for a few big ones). A width above the core count (`Parallel.ioWidth`)
-/// is for work that blocks on reads; it runs on threads of its own.
+/// pass 2 for a few big ones). The items are cut into `pieces` runs that the
+/// threads take in turn (8 a thread by default); items of very different
+/// sizes go one a piece (`pieces: items.count`), largest first, so no thread
+/// is left alone with a big one at the end. A width above the core count
+/// (`Parallel.ioWidth`) is for work that blocks on reads; it runs on threads of its own.
 public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], serialBelow: Int = 32, width: Int = Parallel.cores,
-                                                  _ transform: @Sendable (T) -> R) -> [R] {
+                                                  pieces: Int? = nil, _ transform: @Sendable (T) -> R) -> [R] {
     let count = items.count
     if count < max(serialBelow, 2) || width < 2 { return items.map(transform) }
     let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
@@ -30,7 +33,7 @@ public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], serialBelow: Int
     defer { results.deallocate() }
     nonisolated(unsafe) let buffer = results
     if width <= Parallel.cores {
-        let chunks = min(count, width * 8)
+        let chunks = max(1, min(count, pieces ?? width * 8))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let low = count * chunk / chunks
             let high = count * (chunk + 1) / chunks

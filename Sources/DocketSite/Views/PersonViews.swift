@@ -50,12 +50,30 @@ extension SiteContext {
     }
 
     /// Every person's tabs in one pass over the tasks (not one pass per
-    /// person). It runs before the people's pages, on one core, so each
+    /// person), each run of tasks on a core of its own and the runs joined in
+    /// task order, so every tab lists its tasks as one serial pass would. A
     /// person a task names is found by a scan of its few names, not a set
     /// made per task.
     func personTabs() -> [String: PersonTabs] {
+        let count = workspace.tasks.count
+        let runs = max(1, min(count / 2048, 4 * Parallel.cores))
+        let parts = parallelMap(Array(0..<runs), serialBelow: 2) { run in
+            personTabs(in: count * run / runs..<count * (run + 1) / runs)
+        }
+        guard var tabs = parts.first else { return [:] }
+        for part in parts.dropFirst() {
+            for (person, more) in part {
+                tabs[person, default: PersonTabs()].mine += more.mine
+                tabs[person, default: PersonTabs()].delegated += more.delegated
+                tabs[person, default: PersonTabs()].all += more.all
+            }
+        }
+        return tabs
+    }
+
+    func personTabs(in range: Range<Int>) -> [String: PersonTabs] {
         var tabs: [String: PersonTabs] = [:]
-        for index in workspace.tasks.indices where workspace.tasks[index].isOpen {
+        for index in range where workspace.tasks[index].isOpen {
             let task = workspace.tasks[index]
             let assignees = task.assignees
             for (position, person) in assignees.enumerated() where !assignees[..<position].contains(person) {
