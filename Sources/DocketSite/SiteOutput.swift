@@ -124,18 +124,17 @@ public final class SiteOutput: @unchecked Sendable {
         // `existing` is only read after `init`: no lock needed. A file that was
         // not there when the build began is written without comparing.
         let mayExist = existing.contains(relative)
-        // Created under the lock: another thread must not write into a folder
-        // it was told exists before it does.
-        lock.lock()
-        if produced.insert(relative).inserted && mayExist { producedExisting += 1 }
-        if directory != ".", !directories.contains(directory) {
-            do throws(FileError) { try FileSystem.createDirectory(root + "/" + directory) } catch {
-                lock.unlock()
-                throw error
-            }
-            directories.insert(directory)
+        let folderIsMade = lock.withLock {
+            if produced.insert(relative).inserted && mayExist { producedExisting += 1 }
+            return directory == "." || directories.contains(directory)
         }
-        lock.unlock()
+        // Made outside the lock, which the other threads would wait on (in the
+        // kernel, for the length of a mkdir) at every task's comments folder;
+        // two threads making one folder is harmless. A folder is listed once it exists.
+        if !folderIsMade {
+            try FileSystem.createDirectory(root + "/" + directory)
+            lock.withLock { _ = directories.insert(directory) }
+        }
         let changed = try FileSystem.writeIfChanged(path, bytes, mayExist: mayExist)
         lock.withLock {
             if changed { written += 1 } else { unchangedWrites += 1 }
