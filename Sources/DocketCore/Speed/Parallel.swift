@@ -19,8 +19,8 @@ public enum Parallel {
 /// the input order so the result (and every file written from it) never
 /// depends on thread timing. Fewer items than `serialBelow` are mapped on the
 /// calling thread (for many tiny items the hand-off costs more than it saves;
-/// pass 2 for a few big ones). The items are cut into `pieces` runs that the
-/// threads take in turn (8 a thread by default); items of very different
+/// pass 2 for a few big ones). On the cores, the items are cut into `pieces`
+/// runs that the threads take in turn (8 a thread by default); items of very different
 /// sizes go one a piece (`pieces: items.count`), largest first, so no thread
 /// is left alone with a big one at the end. A width above the core count
 /// (`Parallel.ioWidth`) is for work that blocks on reads; it runs on threads of its own.

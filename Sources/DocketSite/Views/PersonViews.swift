@@ -71,6 +71,7 @@ extension SiteContext {
         return tabs
     }
 
+    /// The tabs of the open tasks in `range`: one run of `personTabs`.
     func personTabs(in range: Range<Int>) -> [String: PersonTabs] {
         var tabs: [String: PersonTabs] = [:]
         for index in range where workspace.tasks[index].isOpen {
