@@ -19,6 +19,9 @@ and times with hyperfine, in one run:
   floor            read every input file + the cmark CLI over every details file
   floor, 8 readers the same with eight `cat`s reading at once (docket reads
                    on eight threads: this VM's disk answers faster with reads in flight)
+  site writes      docket's finished site made again by two `tar`s extracting
+                   half its files each at once (tmpfs rows): what writing the
+                   site's folders and files costs the kernel, with nothing rendered
   task list        scripts/list_bench.py: the list page in headless chromium
                    (selenium) at 20,000 tasks and the largest size
   stage profile    docket's cold render on tmpfs with `--verbose`, pinned to one
@@ -153,6 +156,27 @@ def hyperfine(name, command, prepare=None, runs=RUNS, warmup=0):
     return result["median"], result["mean"], result["stddev"]
 
 
+def site_writes(site, base, n):
+    """Times making `site` again from two archives of half its files each, extracted at once: the
+    folders and files a cold build must create, as cheaply as the kernel makes them."""
+    names = sorted(subprocess.run("cd %s && find . -type f" % site, shell=True, check=True, capture_output=True,
+                                  text=True).stdout.split())
+    archives = []
+    for half in (0, 1):
+        listing, archive = os.path.join(base, "half-%d.txt" % half), os.path.join(base, "half-%d.tar" % half)
+        with open(listing, "w") as f:
+            f.write("\n".join(names[half::2]) + "\n")
+        sh(["tar", "-C", site, "-cf", archive, "-T", listing])
+        archives.append(archive)
+    target = os.path.join(base, "rewritten-%d" % n)
+    extract = "bash -c 'tar -C %s -xf %s & tar -C %s -xf %s & wait'" % (target, archives[0], target, archives[1])
+    result = hyperfine("site writes %d" % n, extract, prepare="rm -rf %s && mkdir %s" % (target, target))
+    shutil.rmtree(target, ignore_errors=True)
+    for path in archives + [a.replace(".tar", ".txt") for a in archives]:
+        os.remove(path)
+    return result
+
+
 def peak_kb(command, prepare=None):
     if prepare:
         sh(prepare)
@@ -201,6 +225,7 @@ def main():
                 r["docket rebuild checkout"] = hyperfine("docket rebuild checkout %d" % n,
                                                          build.replace("--workspace %s " % ws, "--workspace %s " % checkout), prepare=fresh)
                 shutil.rmtree(checkout, ignore_errors=True)
+                r["site writes"] = site_writes(out_d, base, n)
             r["hugo cold"] = hyperfine("hugo cold %d %s" % (n, target), hugo, prepare="rm -rf %s %s/resources && %s" % (out_h, site, warm_site))
             r["hugo cold peak"] = peak_kb(hugo, prepare="rm -rf %s && %s" % (out_h, warm_site))
             r["hugo rebuild"] = hyperfine("hugo rebuild %d %s" % (n, target), hugo,
@@ -308,17 +333,19 @@ def stage_table(n, profile):
 def report(rows, profiles, stages=(), browser=""):
     def s(x):
         return "%.2f s" % x[0]
-    lines = ["| tasks | output | docket cold | docket rebuild (1 edit) | after a fresh checkout | hugo cold | hugo rebuild | cold ÷ hugo | rebuild ÷ hugo rebuild | peak MB docket / hugo | validate | validate --no-cache | floor | cold ÷ floor | floor, 8 readers | cold ÷ that |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| tasks | output | docket cold | docket rebuild (1 edit) | after a fresh checkout | hugo cold | hugo rebuild | cold ÷ hugo | rebuild ÷ hugo rebuild | peak MB docket / hugo | validate | validate --no-cache | floor | cold ÷ floor | floor, 8 readers | cold ÷ that | site writes | floor, 8 readers + site writes | 0.4 × hugo cold |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     floors = {r["n"]: r for r in rows if r["target"] == "disk"}
     for r in rows:
         d = floors[r["n"]]
-        lines.append("| %d | %s | %s | %s | %s | %s | %s | %.2f | %.3f | %d / %d | %s | %s | %s | %.1f | %s | %.1f |" % (
+        writes = r.get("site writes")
+        lines.append("| %d | %s | %s | %s | %s | %s | %s | %.2f | %.3f | %d / %d | %s | %s | %s | %.1f | %s | %.1f | %s | %s | %.2f s |" % (
             r["n"], r["target"], s(r["docket cold"]), s(r["docket rebuild"]),
             s(r["docket rebuild checkout"]) if "docket rebuild checkout" in r else "–", s(r["hugo cold"]), s(r["hugo rebuild"]),
             r["docket cold"][0] / r["hugo cold"][0], r["docket rebuild"][0] / r["hugo rebuild"][0],
             r["docket cold peak"] / 1024, r["hugo cold peak"] / 1024, s(d["validate"]), s(d["validate uncached"]), s(d["floor"]),
-            r["docket cold"][0] / d["floor"][0], s(d["floor8"]), r["docket cold"][0] / d["floor8"][0]))
+            r["docket cold"][0] / d["floor"][0], s(d["floor8"]), r["docket cold"][0] / d["floor8"][0],
+            s(writes) if writes else "–", "%.2f s" % (d["floor8"][0] + writes[0]) if writes else "–", 0.4 * r["hugo cold"][0]))
     table = "\n".join(lines)
     print("\n" + table)
     machine = subprocess.run("nproc; free -g | awk '/Mem/{print $2\" GiB\"}'; hugo version | head -1; hyperfine --version",
@@ -332,7 +359,8 @@ def report(rows, profiles, stages=(), browser=""):
            "*docket rebuild* is `docket build` after one queued comment (apply + render into the built folder);",
            "*after a fresh checkout* is the same on a fresh copy of the workspace (every file new, `.docket/cache` kept), as CI runs it with its caches restored (the copy is on tmpfs, so only in the tmpfs rows);",
            "*hugo rebuild* is `hugo` after one content file changed (Hugo re-renders every page).",
-           "The floor reads every input file (one `cat` at a time; not docket's caches in `.docket/`) and runs the `cmark` CLI over every details file; *floor, 8 readers* does the same reading with eight `cat`s at once, as docket reads.", "", table, ""]
+           "The floor reads every input file (one `cat` at a time; not docket's caches in `.docket/`) and runs the `cmark` CLI over every details file; *floor, 8 readers* does the same reading with eight `cat`s at once, as docket reads.",
+           "*site writes* makes docket's finished site again from two `tar` archives of half its files each, extracted at once (tmpfs only): the folders and files a cold build must create, with nothing rendered. Added to *floor, 8 readers* it is what a cold build costs before any page is rendered; the last column is the cold build this project aims for.", "", table, ""]
     if browser:
         doc += ["## The task list in a browser", "",
                 "`scripts/list_bench.py`: headless chromium through selenium, the site on tmpfs, from file://. "
