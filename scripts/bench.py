@@ -160,7 +160,7 @@ def site_writes(site, base, n):
     """Times making `site` again from two archives of half its files each, extracted at once: the
     folders and files a cold build must create, as cheaply as the kernel makes them."""
     names = sorted(subprocess.run("cd %s && find . -type f" % site, shell=True, check=True, capture_output=True,
-                                  text=True).stdout.split())
+                                  text=True).stdout.splitlines())
     archives = []
     for half in (0, 1):
         listing, archive = os.path.join(base, "half-%d.txt" % half), os.path.join(base, "half-%d.tar" % half)
