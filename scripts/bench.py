@@ -161,18 +161,17 @@ def site_writes(site, base, n):
     folders and files a cold build must create, as cheaply as the kernel makes them."""
     names = sorted(subprocess.run("cd %s && find . -type f" % site, shell=True, check=True, capture_output=True,
                                   text=True).stdout.splitlines())
-    archives = []
-    for half in (0, 1):
-        listing, archive = os.path.join(base, "half-%d.txt" % half), os.path.join(base, "half-%d.tar" % half)
+    listings = [os.path.join(base, "half-%d.txt" % half) for half in (0, 1)]
+    archives = [os.path.join(base, "half-%d.tar" % half) for half in (0, 1)]
+    for half, (listing, archive) in enumerate(zip(listings, archives)):
         with open(listing, "w") as f:
             f.write("\n".join(names[half::2]) + "\n")
         sh(["tar", "-C", site, "-cf", archive, "-T", listing])
-        archives.append(archive)
     target = os.path.join(base, "rewritten-%d" % n)
     extract = "bash -c 'tar -C %s -xf %s & tar -C %s -xf %s & wait'" % (target, archives[0], target, archives[1])
     result = hyperfine("site writes %d" % n, extract, prepare="rm -rf %s && mkdir %s" % (target, target))
     shutil.rmtree(target, ignore_errors=True)
-    for path in archives + [a.replace(".tar", ".txt") for a in archives]:
+    for path in listings + archives:
         os.remove(path)
     return result
 
