@@ -38,6 +38,7 @@ time (%M) on one more run. The table is printed and written to
 docs/performance.md with docket's own stage timings.
 Environment: BENCH_SIZES, BENCH_RUNS (default 3), BENCH_DIR (default bench-work).
 """
+import concurrent.futures
 import json
 import os
 import random
@@ -52,6 +53,8 @@ WORK = os.path.abspath(os.environ.get("BENCH_DIR", os.path.join(ROOT, "bench-wor
 NOW = "2026-03-18T13:00:00Z"
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000").split()]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+# The stage profile's rows for writing the site's files with `tar`: not stages of docket's.
+WRITING = "tar writes "
 
 
 def sh(cmd, **kw):
@@ -156,24 +159,36 @@ def hyperfine(name, command, prepare=None, runs=RUNS, warmup=0):
     return result["median"], result["mean"], result["stddev"]
 
 
-def site_writes(site, base, n):
-    """Times making `site` again from two archives of half its files each, extracted at once: the
-    folders and files a cold build must create, as cheaply as the kernel makes them."""
-    names = sorted(subprocess.run("cd %s && find . -type f" % site, shell=True, check=True, capture_output=True,
+def site_archives(site, base, folder="."):
+    """Two `tar` archives of half of the files in `site`'s `folder` each (alternate names), for `extract`."""
+    names = sorted(subprocess.run("cd %s && find %s -type f" % (site, folder), shell=True, check=True, capture_output=True,
                                   text=True).stdout.splitlines())
-    listings = [os.path.join(base, "half-%d.txt" % half) for half in (0, 1)]
-    archives = [os.path.join(base, "half-%d.tar" % half) for half in (0, 1)]
+    tag = folder.strip("./") or "site"
+    listings = [os.path.join(base, "%s-%d.txt" % (tag, half)) for half in (0, 1)]
+    archives = [os.path.join(base, "%s-%d.tar" % (tag, half)) for half in (0, 1)]
     for half, (listing, archive) in enumerate(zip(listings, archives)):
         with open(listing, "w") as f:
             f.write("\n".join(names[half::2]) + "\n")
         sh(["tar", "-C", site, "-cf", archive, "-T", listing])
-    target = os.path.join(base, "rewritten-%d" % n)
-    extract = "bash -c 'tar -C %s -xf %s & tar -C %s -xf %s & wait'" % (target, archives[0], target, archives[1])
-    result = hyperfine("site writes %d" % n, extract, prepare="rm -rf %s && mkdir %s" % (target, target))
-    shutil.rmtree(target, ignore_errors=True)
-    for path in listings + archives:
-        os.remove(path)
-    return result
+    for listing in listings:
+        os.remove(listing)
+    return archives
+
+
+def extract(archives, target, cpus="0-1"):
+    """Makes the site again in `target` from both archives at once, on `cpus`: the folders and
+    files a cold build must create, as cheaply as the kernel makes them."""
+    return "taskset -c %s bash -c 'tar -C %s -xf %s & tar -C %s -xf %s & wait'" % (cpus, target, archives[0], target, archives[1])
+
+
+def timed(commands):
+    """Runs the shell commands at once; the seconds each took."""
+    def run(command):
+        start = time.monotonic()
+        subprocess.run(command, shell=True, check=True)
+        return time.monotonic() - start
+    with concurrent.futures.ThreadPoolExecutor(len(commands)) as pool:
+        return list(pool.map(run, commands))
 
 
 def peak_kb(command, prepare=None):
@@ -224,7 +239,10 @@ def main():
                 r["docket rebuild checkout"] = hyperfine("docket rebuild checkout %d" % n,
                                                          build.replace("--workspace %s " % ws, "--workspace %s " % checkout), prepare=fresh)
                 shutil.rmtree(checkout, ignore_errors=True)
-                r["site writes"] = site_writes(out_d, base, n)
+                archives = site_archives(out_d, base)
+                target_w = os.path.join(base, "rewritten-%d" % n)
+                r["site writes"] = hyperfine("site writes %d" % n, extract(archives, target_w),
+                                             prepare="rm -rf %s && mkdir %s" % (target_w, target_w))
             r["hugo cold"] = hyperfine("hugo cold %d %s" % (n, target), hugo, prepare="rm -rf %s %s/resources && %s" % (out_h, site, warm_site))
             r["hugo cold peak"] = peak_kb(hugo, prepare="rm -rf %s && %s" % (out_h, warm_site))
             r["hugo rebuild"] = hyperfine("hugo rebuild %d %s" % (n, target), hugo,
@@ -247,7 +265,12 @@ def main():
                                        capture_output=True, text=True).stderr
                 profiles.append((n, verbose, "\n".join(l for l in again.splitlines() if not l.startswith("queue/"))))
             if target == "tmpfs":
-                stages.append((n, stage_profile(ws, out_d, cold)))
+                # The folders each stage mostly writes: api/ (api), tasks/ (pages, lists), records/ (records).
+                writes = {WRITING + "the whole site": archives}
+                writes.update({WRITING + folder + "/": site_archives(out_d, base, folder) for folder in ("api", "tasks", "records")})
+                stages.append((n, stage_profile(ws, out_d, cold, writes, os.path.join(base, "rewritten-%d" % n))))
+                for path in (p for pair in writes.values() for p in pair):
+                    os.remove(path)
             rows.append(r)
             shutil.rmtree(out_d, ignore_errors=True)
             shutil.rmtree(out_h, ignore_errors=True)
@@ -272,13 +295,16 @@ def stage_times(text):
     return times
 
 
-def stage_profile(ws, out_d, cold):
+def stage_profile(ws, out_d, cold, writes, rewritten):
     """Median of RUNS cold renders per stage: on one core, on two, and as two
     one-core renders side by side. The three alternate, so a change in this
     VM's speed during the profile (it varies by tens of percent from one
     minute to the next) falls on all alike. The side-by-side pair shares no
     memory or lock and writes its own folder: 2 × (one core) ÷ (one of the pair) is the most
-    any two-core stage could gain on this machine in that minute."""
+    any two-core stage could gain on this machine in that minute. Writing the
+    site's files from archives (`writes`: row name -> archives; no docket) is
+    timed the same three ways beside them: what the kernel alone gains from
+    the second core."""
     def render(cpus, out):
         return subprocess.Popen(["taskset", "-c", cpus, DOCKET, "render", "--workspace", ws, "--out", out, "--now", NOW,
                                  "--verbose", "--quiet", "--no-cache"], stderr=subprocess.PIPE, text=True)
@@ -289,16 +315,28 @@ def stage_profile(ws, out_d, cold):
             sys.exit("a stage-profile render failed:\n" + err)
         return stage_times(err)
 
+    def write(archives, *cpus):
+        targets = [rewritten + "-%d" % i for i in range(len(cpus))]
+        sh("rm -rf %s && mkdir %s" % (" ".join(targets), " ".join(targets)))
+        took = timed([extract(archives, target, c) for target, c in zip(targets, cpus)])
+        sh("rm -rf %s" % " ".join(targets))
+        return took
+
     runs = {"1 core": [], "2 cores": [], "side by side": []}
     beside = out_d + "-beside"
     for _ in range(RUNS):
         for label, cpus in (("1 core", "0"), ("2 cores", "0-1")):
             sh(cold)
             runs[label].append(finish(render(cpus, out_d)))
+            for name, archives in writes.items():
+                runs[label][-1][name] = write(archives, cpus)[0]
         sh(cold)
         shutil.rmtree(beside, ignore_errors=True)
         pair = [render("0", out_d), render("1", beside)]
         runs["side by side"] += [finish(process) for process in pair]
+        for name, archives in writes.items():
+            for times, took in zip(runs["side by side"][-2:], write(archives, "0", "1")):
+                times[name] = took
     shutil.rmtree(beside, ignore_errors=True)
     return {label: {k: sorted(r.get(k, 0) for r in done)[len(done) // 2] for k in done[0]} for label, done in runs.items()}
 
@@ -307,13 +345,18 @@ def stage_table(n, profile):
     one, two, pair = profile["1 core"], profile["2 cores"], profile["side by side"]
     # "load: tasks" and the like are parts of "load": counted once, in it.
     def total(times):
-        return sum(v for k, v in times.items() if not k.startswith("load: "))
+        return sum(v for k, v in times.items() if not k.startswith(("load: ", WRITING)))
     total1, total2, total_pair = total(one), total(two), total(pair)
     lines = ["### Stages at %d tasks, cold render on tmpfs, one core against two" % n, "",
              "*beside another* is one of two one-core renders run at once on cores 0 and 1; "
              "*machine's most* is 2 × *1 core* ÷ that, what two cores could give the stage in those minutes; "
              "*reached* is speed-up ÷ machine's most, that is beside another ÷ (2 × 2 cores): it does not depend on "
-             "how fast the lone one-core runs happened to be.", "",
+             "how fast the lone one-core runs happened to be. "
+             "The last rows are no stages of docket's: each makes docket's finished site (or one of its folders) again "
+             "from two `tar` archives, as *site writes* above does, timed the same three ways beside the renders. They "
+             "tell what writing those files gains from the second core on this machine with nothing rendered, and how "
+             "much of a stage's time the writing alone takes: the api stage writes most of `api/`, the pages and "
+             "lists stages `tasks/`, the records stage `records/`.", "",
              "| stage | 1 core | 2 cores | speed-up | beside another | machine's most | reached | share of the 2-core build |",
              "|---|---|---|---|---|---|---|---|"]
 
@@ -322,10 +365,12 @@ def stage_table(n, profile):
             return "| %s | %.3f s | %.3f s | – | %.3f s | – | – | %s |" % (stage, a, b, c, share)
         return "| %s | %.3f s | %.3f s | %.2f× | %.3f s | %.2f× | %.0f%% | %s |" % (stage, a, b, a / b, c, 2 * a / c,
                                                                                100 * c / (2 * b), share)
-    for stage in one:
+    for stage in (k for k in one if not k.startswith(WRITING)):
         b = two.get(stage, 0)
         lines.append(row(stage, one[stage], b, pair.get(stage, 0), "%.0f%%" % (100 * b / total2 if total2 else 0)))
     lines.append(row("all stages", total1, total2, total_pair, "100%"))
+    for name in (k for k in one if k.startswith(WRITING)):
+        lines.append(row(name, one[name], two.get(name, 0), pair.get(name, 0), "–"))
     return lines
 
 
