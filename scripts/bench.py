@@ -160,16 +160,21 @@ def hyperfine(name, command, prepare=None, runs=RUNS, warmup=0):
 
 
 def site_archives(site, base, folder="."):
-    """Two `tar` archives of half of the files in `site`'s `folder` each (alternate names), for `extract`."""
-    names = sorted(subprocess.run("cd %s && find %s -type f" % (site, folder), shell=True, check=True, capture_output=True,
-                                  text=True).stdout.splitlines())
+    """Two `tar` archives of half of the files in `site`'s `folder` each (alternate names), for `extract`.
+    Each also holds every folder, ahead of its files: two tars making one folder at once otherwise
+    race (the loser finds no folder left to make, and skips the file)."""
+    def find(kind):
+        return subprocess.run("cd %s && find %s -type %s" % (site, folder, kind), shell=True, check=True, capture_output=True,
+                              text=True).stdout.splitlines()
+    names = sorted(find("f"))
+    folders = [name for name in find("d") if name != "."]
     tag = folder.strip("./") or "site"
     listings = [os.path.join(base, "%s-%d.txt" % (tag, half)) for half in (0, 1)]
     archives = [os.path.join(base, "%s-%d.tar" % (tag, half)) for half in (0, 1)]
     for half, (listing, archive) in enumerate(zip(listings, archives)):
         with open(listing, "w") as f:
-            f.write("\n".join(names[half::2]) + "\n")
-        sh(["tar", "-C", site, "-cf", archive, "-T", listing])
+            f.write("\n".join(sorted(folders + names[half::2])) + "\n")
+        sh(["tar", "-C", site, "--no-recursion", "-cf", archive, "-T", listing])
     for listing in listings:
         os.remove(listing)
     return archives
@@ -177,8 +182,11 @@ def site_archives(site, base, folder="."):
 
 def extract(archives, target, cpus="0-1"):
     """Makes the site again in `target` from both archives at once, on `cpus`: the folders and
-    files a cold build must create, as cheaply as the kernel makes them."""
-    return "taskset -c %s bash -c 'tar -C %s -xf %s & tar -C %s -xf %s & wait'" % (cpus, target, archives[0], target, archives[1])
+    files a cold build must create, as cheaply as the kernel makes them. Like docket, tar then
+    sets no owner, mode or time on what it makes."""
+    tar = "tar -m --no-same-owner --no-same-permissions -C %s -xf %s"
+    return ("taskset -c %s bash -c '%s & first=$!; %s && wait $first'"
+            % (cpus, tar % (target, archives[0]), tar % (target, archives[1])))
 
 
 def timed(commands):
