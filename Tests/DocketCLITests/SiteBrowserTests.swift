@@ -7,6 +7,8 @@ enum BuiltSample {
     static let root: String = {
         let base = NSTemporaryDirectory() + "docket-browser-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        // Shared by every browser test, so it goes when the test process ends.
+        atexit { try? FileManager.default.removeItem(atPath: BuiltSample.root) }
         try! FileManager.default.copyItem(atPath: packageRoot + "/data", toPath: base + "/ws")
         let result = try! docket(["build", "--workspace", base + "/ws", "--out", base + "/site", "--now", fixtureNow, "--quiet"])
         precondition(result.status == 0, result.stderr)
