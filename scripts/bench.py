@@ -362,8 +362,8 @@ def stage_table(n, profile):
              "how fast the lone one-core runs happened to be. "
              "The last rows are no stages of docket's: each makes docket's finished site (or one of its folders) again "
              "from two `tar` archives, as *site writes* above does, timed the same three ways beside the renders. They "
-             "tell what writing those files gains from the second core on this machine with nothing rendered, and how "
-             "much of a stage's time the writing alone takes: the api stage writes most of `api/`, the pages and "
+             "tell what writing those files gains from the second core on this machine with nothing rendered, and roughly "
+             "how much of a stage's time writing takes (`tar` adds its own work): the api stage writes most of `api/`, the pages and "
              "lists stages `tasks/`, the records stage `records/`.", "",
              "| stage | 1 core | 2 cores | speed-up | beside another | machine's most | reached | share of the 2-core build |",
              "|---|---|---|---|---|---|---|---|"]
