@@ -163,11 +163,11 @@ def site_archives(site, base, folder="."):
     """Two `tar` archives of half of the files in `site`'s `folder` each (alternate names), for `extract`.
     Each also holds every folder, ahead of its files: two tars making one folder at once otherwise
     race (the loser finds no folder left to make, and skips the file)."""
-    def find(kind):
-        return subprocess.run("cd %s && find %s -type %s" % (site, folder, kind), shell=True, check=True, capture_output=True,
-                              text=True).stdout.splitlines()
-    names = sorted(find("f"))
-    folders = [name for name in find("d") if name != "."]
+    # One walk: each line is the entry's type letter, a space and its path.
+    entries = subprocess.run("cd %s && find %s -printf '%%y %%p\\n'" % (site, folder), shell=True, check=True,
+                             capture_output=True, text=True).stdout.splitlines()
+    names = sorted(entry[2:] for entry in entries if entry[0] == "f")
+    folders = [entry[2:] for entry in entries if entry[0] == "d" and entry[2:] != "."]
     tag = folder.strip("./") or "site"
     listings = [os.path.join(base, "%s-%d.txt" % (tag, half)) for half in (0, 1)]
     archives = [os.path.join(base, "%s-%d.tar" % (tag, half)) for half in (0, 1)]
@@ -276,7 +276,7 @@ def main():
                 # The folders each stage mostly writes: api/ (api), tasks/ (pages, lists), records/ (records).
                 writes = {WRITING + "the whole site": archives}
                 writes.update({WRITING + folder + "/": site_archives(out_d, base, folder) for folder in ("api", "tasks", "records")})
-                stages.append((n, stage_profile(ws, out_d, cold, writes, os.path.join(base, "rewritten-%d" % n))))
+                stages.append((n, stage_profile(ws, out_d, cold, writes, target_w)))
                 for path in (p for pair in writes.values() for p in pair):
                     os.remove(path)
             rows.append(r)
