@@ -123,6 +123,33 @@ struct InputCacheTests {
         }
     }
 
+    /// Opening finds each entry through the index written after the entries;
+    /// an index that does not add up is not used, and without one the
+    /// entries are walked, so every entry is still found.
+    @Test func theIndexAfterTheEntriesFindsEveryEntry() throws {
+        try withTemporaryDirectory { directory in
+            let path = try primedCache(directory)
+            let bytes = try FileSystem.readBytes(path)
+            let start = try #require(InputCache.Header(bytes)).length
+            let offsets = try #require(InputCache.Index.offsets(in: bytes, entriesStart: start))
+            #expect(offsets.count == 4 + 2 + 1)
+            for (hash, offset) in offsets {
+                var reader = BinaryReader(bytes[offset...])
+                #expect(StableHash.fnv1a64(bytes: try reader.slice(try reader.count())) == hash, "the entry at \(offset) is its key's")
+            }
+            var changed = bytes
+            changed[changed.count - InputCache.Index.trailerLength - 3] ^= 1
+            #expect(InputCache.Index.offsets(in: changed, entriesStart: start) == nil, "a changed pair fails the checksum")
+            #expect(InputCache.Index.offsets(in: Array(bytes.dropLast()), entriesStart: start) == nil)
+
+            let indexStart = Int(bytes.littleEndianUInt64(at: bytes.count - InputCache.Index.trailerLength))
+            try FileSystem.writeAtomically(path, Array(bytes[..<indexStart]))
+            let walked = cachedLoad(directory)
+            #expect(walked.reusedFiles?.reused == 4 + 2 + 1)
+            expectSameAsReading(directory, walked)
+        }
+    }
+
     /// The payload checksum sees every byte (the last few, past the eight-byte words, too) and the length.
     @Test func thePayloadChecksumSeesEveryByte() {
         let bytes = (0..<101).map { UInt8(truncatingIfNeeded: $0 &* 37) }

@@ -100,8 +100,13 @@ public final class InputCache: @unchecked Sendable {
         self.bytes = bytes
         headerHash = header.stamp == DocketVersion.executableStamp ? header.hash : nil
         headerIsStale = headerHash == nil
+        if let offsets = Index.offsets(in: bytes, entriesStart: header.length) {
+            self.offsets = offsets
+            return
+        }
         var reader = BinaryReader(bytes[header.length...])
-        // A torn or damaged tail ends the index; the entries before it still count.
+        // Without an index the entries are walked; a torn or damaged tail ends
+        // the walk, and the entries before it still count.
         while !reader.isAtEnd {
             let start = reader.offset
             guard let key = try? reader.slice(reader.count()), (try? Self.skipEntryBody(&reader)) != nil else { break }
@@ -224,6 +229,7 @@ public final class InputCache: @unchecked Sendable {
     /// The file's entries, written by `save`.
     struct Contents {
         fileprivate(set) var bytes: [UInt8]
+        fileprivate var index = Index()
         private var scratch: [UInt8] = []
 
         init(header: Header) { bytes = header.bytes }
@@ -241,6 +247,7 @@ public final class InputCache: @unchecked Sendable {
                     result.value.encode(into: &scratch)
                     payload = scratch[...]
                 }
+                index.add(key: entry.key, at: bytes.count)
                 bytes.appendString(entry.key)
                 bytes.appendVarint(UInt64(entry.stamps.count))
                 for stamp in entry.stamps {
@@ -290,6 +297,7 @@ public final class InputCache: @unchecked Sendable {
         var contents = Contents(header: Header(hash: headerHash))
         contents.bytes.reserveCapacity(bytes.count + 65536)  // about the size of the last one
         fill(&contents)
+        contents.index.append(to: &contents.bytes)
         if let root { try? WorkspaceTransaction.createDirectory(root) }
         guard let file = AtomicFileWriter.forCache(path) else { return }
         file.write(contents.bytes)

@@ -61,11 +61,22 @@ public enum FileSystem {
             throw FileError(path: path, reason: "is \(Kind(mode: info.st_mode)), not a regular file; docket reads only regular files")
         }
         let expected = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: expected)
-        var total = 0
+        // Read straight into the array's memory, not zeroed first: a 99 MB input cache was 4% of a validate.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            while count < expected {
+                let n = read(fd, buffer.baseAddress! + count, expected - count)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errno }
+                if n <= 0 { break }
+                count += n
+            }
+        }
+        if failure != 0 { throw FileError(path: path, reason: "cannot read: \(String(cString: strerror(failure)))") }
+        var total = bytes.count
         while true {
-            // A regular file of the size fstat gave is read whole by one read(2): no second call to see EOF.
-            if total == expected && expected > 0 && (info.st_mode & S_IFMT) == S_IFREG { break }
+            // A regular file of the size fstat gave is read whole: no second call to see EOF.
+            if total == expected && expected > 0 { break }
             if total == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
             let n = bytes.withUnsafeMutableBytes { buffer in
                 read(fd, buffer.baseAddress! + total, buffer.count - total)
