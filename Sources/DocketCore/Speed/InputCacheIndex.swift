@@ -1,8 +1,8 @@
 extension InputCache {
     /// Where each entry of the cache file starts, by the hash of its key,
-    /// written after the entries so that opening the file need not walk all
-    /// 187,000 of them (at 100,000 tasks that walk was the larger part of
-    /// opening the cache, and it runs before anything else can).
+    /// written after the entries so that opening the file need not walk
+    /// them: there is one per input file, and opening comes before any
+    /// other loading can use the cache.
     ///
     /// Layout after the last entry: `count` pairs of little-endian words
     /// (key hash, offset of the entry), then a trailer of four words: where

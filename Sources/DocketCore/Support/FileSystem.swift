@@ -61,7 +61,7 @@ public enum FileSystem {
             throw FileError(path: path, reason: "is \(Kind(mode: info.st_mode)), not a regular file; docket reads only regular files")
         }
         let expected = Int(info.st_size)
-        // Read straight into the array's memory, not zeroed first: a 99 MB input cache was 4% of a validate.
+        // Read straight into the array's memory, not zeroed first: the caches docket reads are tens of megabytes.
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             while count < expected {
