@@ -156,3 +156,30 @@ extension HostileFileSystemTests {
         }
     }
 }
+
+extension HostileFileSystemTests {
+    /// Links and pipes deeper down where docket lists (in a comment folder, in
+    /// a folder inside tasks/, in a folder under comments/ that is not named
+    /// after a task) are named as well as those at the top.
+    @Test func oddEntriesDeepInsideTasksAndCommentsAreEachNamed() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            let secretPath = try secret(in: dir)
+            let manager = FileManager.default
+            try manager.createSymbolicLink(atPath: ws + "/comments/\(task)/cmt_01HQ3K9Z0000000000000000ZZ.json", withDestinationPath: secretPath)
+            try manager.createDirectory(atPath: ws + "/tasks/archive/old", withIntermediateDirectories: true)
+            #expect(mkfifo(ws + "/tasks/archive/old/pipe.json", 0o644) == 0)
+            try manager.createDirectory(atPath: ws + "/comments/notes", withIntermediateDirectories: true)
+            try manager.createSymbolicLink(atPath: ws + "/comments/notes/link.json", withDestinationPath: secretPath)
+            #expect(mkfifo(ws + "/comments/pipe", 0o644) == 0)
+            let validate = try docket(["validate", "--workspace", ws])
+            #expect(validate.status == 1)
+            for (path, kind) in [("comments/\(task)/cmt_01HQ3K9Z0000000000000000ZZ.json", "a symbolic link"),
+                                 ("tasks/archive/old/pipe.json", "a FIFO (named pipe)"),
+                                 ("comments/notes/link.json", "a symbolic link"), ("comments/pipe", "a FIFO (named pipe)")] {
+                #expect(validate.stderr.contains("\(path): error: \(kind); docket"), "\(path)")
+            }
+            #expect(!validate.stderr.contains("TOP SECRET"))
+        }
+    }
+}

@@ -24,9 +24,32 @@ import Testing
             }
             // An open directory lists the same names, again after stamping files through it.
             let directory = try #require(FileSystem.Directory(root))
-            #expect(directory.names() == sorted)
+            #expect(directory.listing().names == sorted)
             #expect(directory.stamps(sorted[0], sorted[1]) != nil)
-            #expect(directory.names() == sorted)
+            #expect(directory.listing().names == sorted)
+            #expect(directory.listing().unusual.specials.isEmpty && directory.listing().unusual.folders.isEmpty)
+        }
+    }
+
+    /// A listing names what is not a regular file (a folder, a link, a pipe)
+    /// from the entries' kinds, for the workspace's safety check.
+    @Test func listingsNameFoldersLinksAndPipes() throws {
+        try withTemporaryDirectory { root in
+            #expect(FileManager.default.createFile(atPath: root + "/a.json", contents: nil))
+            try FileSystem.createDirectory(root + "/folder")
+            try FileManager.default.createSymbolicLink(atPath: root + "/link.json", withDestinationPath: root + "/a.json")
+            #expect(mkfifo(root + "/pipe.md", 0o644) == 0)
+            let stems = FileSystem.listStems(root, suffixes: [".json", ".md"])
+            let directory = try #require(FileSystem.Directory(root))
+            let listed = directory.listing()
+            for unusual in [stems.unusual, listed.unusual] {
+                #expect(unusual.folders == ["folder"])
+                #expect(Dictionary(uniqueKeysWithValues: unusual.specials.map { ($0.path, $0.kind) }) == ["link.json": .symbolicLink, "pipe.md": .fifo])
+            }
+            #expect(listed.names == ["a.json", "folder", "link.json", "pipe.md"])
+            let byKind = FileSystem.listByKind(root)
+            #expect(byKind.directories == ["folder"] && byKind.others == ["a.json", "link.json", "pipe.md"])
+            #expect(byKind.specials.map(\.path).sortedByBytes() == ["link.json", "pipe.md"])
         }
     }
 

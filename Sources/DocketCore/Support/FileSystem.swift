@@ -132,12 +132,21 @@ public enum FileSystem {
         }
 
         /// Names in this directory (as `FileSystem.list`), read through the
-        /// open descriptor instead of opening the path a second time. Not for
-        /// two threads at once: they would share the listing's position.
-        public func names(sorted: Bool = true) -> [String] {
+        /// open descriptor instead of opening the path a second time, with
+        /// what else the listing saw (`Unusual`). Not for two threads at
+        /// once: they would share the listing's position.
+        public func listing() -> (names: [String], unusual: Unusual) {
             if listed { rewinddir(stream) }
             listed = true
-            return FileSystem.names(in: stream, sorted: sorted)
+            var names: [String] = []
+            var unusual = Unusual()
+            while let entry = readdir(stream) {
+                let name = FileSystem.entryName(entry)
+                if name.hasPrefix(".") { continue }
+                names.append(name)
+                if Int32(entry.pointee.d_type) != Int32(DT_REG) { unusual.note(entry, in: path) }
+            }
+            return (names.sortedByBytes(), unusual)
         }
 
         /// A small file's bytes with one `openat`, one `read` and one `close`;
@@ -231,38 +240,76 @@ public enum FileSystem {
     /// `list`, split into folders (never links to folders) and
     /// everything else, each kind taken from the listing: no `stat` per
     /// entry, which matters for the 33,000 comment folders of a large workspace.
-    public static func listByKind(_ path: String) -> (directories: [String], others: [String]) {
-        guard let dir = openDirectory(path, followingLinks: false) else { return ([], []) }
+    /// `specials` are those of `others` that are neither a file nor a folder.
+    public static func listByKind(_ path: String) -> (directories: [String], others: [String], specials: [Special]) {
+        guard let dir = openDirectory(path, followingLinks: false) else { return ([], [], []) }
         defer { closedir(dir) }
         var directories: [String] = []
         var others: [String] = []
+        var specials: [Special] = []
         while let entry = readdir(dir) {
             let name = entryName(entry)
             if name.hasPrefix(".") { continue }
-            if isDirectory(entry, path + "/" + name, followingLinks: false) { directories.append(name) } else { others.append(name) }
+            if isDirectory(entry, path + "/" + name, followingLinks: false) {
+                directories.append(name)
+            } else {
+                others.append(name)
+                if let kind = specialKind(entry, path + "/" + name) { specials.append(Special(path: name, kind: kind)) }
+            }
         }
-        return (directories.sortedByBytes(), others.sortedByBytes())
+        return (directories.sortedByBytes(), others.sortedByBytes(), specials)
     }
 
     /// The names in a folder (dot-files left out), grouped by suffix: for each
     /// of `suffixes`, the names that end with it, without it (one string per
     /// file, made from the listing's bytes); then every other name. Unsorted.
-    public static func listStems(_ path: String, suffixes: [String]) -> (stems: [[String]], others: [String]) {
+    /// `unusual` names what else the listing saw (from each entry's kind, no
+    /// `stat`): what is neither a file nor a folder, and folders.
+    public static func listStems(_ path: String, suffixes: [String]) -> (stems: [[String]], others: [String], unusual: Unusual) {
         var stems = [[String]](repeating: [], count: suffixes.count)
         var others: [String] = []
-        guard let dir = openDirectory(path, followingLinks: false) else { return (stems, others) }
+        var unusual = Unusual()
+        guard let dir = openDirectory(path, followingLinks: false) else { return (stems, others, unusual) }
         defer { closedir(dir) }
         let endings = suffixes.map { Array($0.utf8) }
         while let entry = readdir(dir) {
             let name = nameBytes(entry)
             guard name.first != UInt8(ascii: ".") else { continue }
+            if Int32(entry.pointee.d_type) != Int32(DT_REG) { unusual.note(entry, in: path) }
             if let index = endings.firstIndex(where: { name.count > $0.count && name.suffix($0.count).elementsEqual($0) }) {
                 stems[index].append(String(decoding: name.dropLast(endings[index].count), as: UTF8.self))
             } else {
                 others.append(String(decoding: name, as: UTF8.self))
             }
         }
-        return (stems, others)
+        return (stems, others, unusual)
+    }
+
+    /// An entry that is neither a regular file nor a folder, by its path.
+    public struct Special: Sendable {
+        public var path: String
+        public var kind: Kind
+    }
+
+    /// What a listing saw besides regular files: entries that are neither a
+    /// file nor a folder, and folders, by name.
+    public struct Unusual: Sendable {
+        public var specials: [Special] = []
+        public var folders: [String] = []
+
+        public init(specials: [Special] = [], folders: [String] = []) {
+            self.specials = specials
+            self.folders = folders
+        }
+
+        mutating func note(_ entry: UnsafeMutablePointer<dirent>, in directory: String) {
+            let name = entryName(entry)
+            if isDirectory(entry, directory + "/" + name, followingLinks: false) {
+                folders.append(name)
+            } else if let kind = specialKind(entry, directory + "/" + name) {
+                specials.append(Special(path: name, kind: kind))
+            }
+        }
     }
 
     /// A directory stream; nil for a missing folder, or a link when not `followingLinks`.
@@ -290,10 +337,10 @@ public enum FileSystem {
     /// what is inside hidden folders left out), from one walk that takes each
     /// entry's kind from the directory listing instead of a `stat` per file.
     public static func walk(_ root: String, includingHidden: Bool = false, skippingFiles: Bool = false)
-        -> (files: [String], directories: [String], specials: [(path: String, kind: Kind)]) {
+        -> (files: [String], directories: [String], specials: [Special]) {
         var files: [String] = []
         var directories: [String] = []
-        var specials: [(path: String, kind: Kind)] = []
+        var specials: [Special] = []
         func visit(_ relative: String) {
             guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
             defer { closedir(dir) }
@@ -305,7 +352,7 @@ public enum FileSystem {
                 if isDirectory(entry, root + "/" + path, followingLinks: false) {
                     directories.append(path)
                 } else if let special = specialKind(entry, root + "/" + path) {
-                    specials.append((path, special))
+                    specials.append(Special(path: path, kind: special))
                 } else if !skippingFiles {
                     files.append(path)
                 }
@@ -323,7 +370,7 @@ public enum FileSystem {
     /// What under `root` is neither a regular file nor a folder (relative
     /// paths): `walk` without the files, so a regular file costs no string,
     /// which at 300,000 files is most of a walk.
-    public static func specials(under root: String, includingHidden: Bool = false) -> [(path: String, kind: Kind)] {
+    public static func specials(under root: String, includingHidden: Bool = false) -> [Special] {
         walk(root, includingHidden: includingHidden, skippingFiles: true).specials
     }
 

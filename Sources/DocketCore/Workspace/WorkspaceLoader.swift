@@ -64,7 +64,7 @@ public enum WorkspaceLoader {
         // Links, pipes and devices are named by a walk of the workspace, on a
         // thread of its own while the files are read (nothing here opens a
         // link or blocks on a pipe, so reading need not wait for its verdict).
-        let safety = BackgroundValue { WorkspaceSafety.problems(root) }
+        let safety = BackgroundValue { WorkspaceSafety.problems(root, skippingInsideOf: WorkspaceSafety.listedByLoader) }
         // The task listing needs nothing before it, so it runs beside the settings and records.
         let taskListing = taskListing ?? BackgroundValue { listTaskFiles(root) }
 
@@ -140,11 +140,12 @@ public enum WorkspaceLoader {
         lap("tasks")
         let commentReferences = references
         let commentDirectories = listCommentDirectories(root, into: &diagnostics)
-        let commentResults = parallelMap(commentDirectories, width: Parallel.ioWidth) { task -> [InputCache.Decoded<Comment>] in
+        let commentResults = parallelMap(commentDirectories, width: Parallel.ioWidth) { task in
             decodeComments(root, task: task, references: commentReferences, cache: cache, shared: sharedContext, values: values)
         }
-        let comments = Array(commentResults.joined())
+        let comments = Array(commentResults.map(\.comments).joined())
         diagnostics += comments.flatMap(\.diagnostics)
+        diagnostics += commentResults.flatMap(\.problems)
         lap("comments")
         diagnostics += safety.value()
         lap("links")
@@ -261,6 +262,8 @@ public enum WorkspaceLoader {
     static func listTaskFiles(_ root: String) -> TaskListing {
         var diagnostics: [Diagnostic] = []
         let listed = FileSystem.listStems(root + "/tasks", suffixes: [".json", ".md"])
+        // Links, pipes and devices in tasks/ (`WorkspaceSafety` leaves them to this listing).
+        diagnostics += WorkspaceSafety.problems(root, in: "tasks", listed.unusual)
         var ids: [String] = []
         ids.reserveCapacity(listed.stems[0].count)
         var badlyNamed: Set<String> = []
@@ -331,23 +334,30 @@ public enum WorkspaceLoader {
 
     /// The task folders under `comments/`; a folder that is not named after a task id, or a file there, is reported.
     static func listCommentDirectories(_ root: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        let (directories, others) = FileSystem.listByKind(root + "/comments")
+        let (directories, others, specials) = FileSystem.listByKind(root + "/comments")
         let tasks = directories.filter { Identifier.isValid($0, kind: .task) }
-        for name in others + directories.filter({ !Identifier.isValid($0, kind: .task) }) {
+        let misnamed = directories.filter { !Identifier.isValid($0, kind: .task) }
+        for name in others + misnamed {
             diagnostics.append(Diagnostic(.error, path: "comments/\(name)",
                 message: "expected a folder named after a task id (\(Identifier.expectedShape(.task)))"))
         }
+        // Links, pipes and devices here and in the folders no task's comments are read from.
+        diagnostics += WorkspaceSafety.problems(root, in: "comments", FileSystem.Unusual(specials: specials, folders: misnamed))
         return tasks
     }
 
     /// Every comment of one task: its folder is opened once, listed through
     /// that descriptor, and its files stamped or read relative to it.
+    /// `problems`: links, pipes and devices the listing saw (`WorkspaceSafety`).
     static func decodeComments(_ root: String, task: String, references: References, cache: InputCache,
-                               shared: UInt64, values: Bool = true) -> [InputCache.Decoded<Comment>] {
+                               shared: UInt64, values: Bool = true) -> (comments: [InputCache.Decoded<Comment>], problems: [Diagnostic]) {
         var results: [InputCache.Decoded<Comment>] = []
-        guard let directory = FileSystem.Directory(root + "/comments/" + task) else { return [] }
+        guard let directory = FileSystem.Directory(root + "/comments/" + task) else { return ([], []) }
         let context = StableHash.combine(shared, references.taskIDs.contains(task))
-        for name in directory.names() {
+        let (names, unusual) = directory.listing()
+        let problems = unusual.specials.isEmpty && unusual.folders.isEmpty ? []
+            : WorkspaceSafety.problems(root, in: "comments/" + task, unusual)
+        for name in names {
             let path = "comments/\(task)/\(name)"
             guard let id = stem(name, ".json"), Identifier.isValid(id, kind: .comment) else {
                 results.append(InputCache.Decoded(value: nil, diagnostics: [Diagnostic(.error, path: path,
@@ -361,7 +371,7 @@ public enum WorkspaceLoader {
                 }
             })
         }
-        return results
+        return (results, problems)
     }
 
     /// `name` without `suffix`, by UTF-8 bytes (Character-based String

@@ -7,7 +7,13 @@ public enum WorkspaceSafety {
     static let paths = ["workspace.json", "people.json", "records", "tasks", "comments", "queue", "journal", "rejected",
                         "notifications", ".docket"]
 
-    public static func problems(_ root: String) -> [Diagnostic] {
+    /// The folders whose insides the loader's own listings check (`problems(_:in:_:)`), so
+    /// that the walk need not list their 200,000 files and 33,000 comment folders a second time.
+    static let listedByLoader: Set<String> = ["tasks", "comments"]
+
+    /// `skippingInsideOf`: folders whose insides are checked by their listings; the
+    /// folder itself is still checked (a link, or a file where the folder should be).
+    public static func problems(_ root: String, skippingInsideOf skipped: Set<String> = []) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         if WorkspaceTransaction.isPending(root) {
             problems.append(Diagnostic(.error, path: WorkspaceTransaction.transactionFile,
@@ -24,12 +30,28 @@ public enum WorkspaceSafety {
                 }
             case .directory? where !wantsFolder:
                 problems.append(Diagnostic(.error, path: path, message: "a folder where docket expects the file '\(path)'"))
+            case .directory? where skipped.contains(path):
+                continue
             case .directory?:
                 for special in FileSystem.specials(under: root + "/" + path, includingHidden: path == ".docket") {
                     problems.append(problem(path + "/" + special.path, special.kind))
                 }
             case let kind?:
                 problems.append(problem(path, kind))
+            }
+        }
+        return problems
+    }
+
+    /// The problems a listing of `folder` (relative to `root`) saw: each entry
+    /// that is neither a file nor a folder, and whatever is such an entry
+    /// anywhere inside the folders in it (walked here, as no listing of the
+    /// loader goes into them).
+    static func problems(_ root: String, in folder: String, _ seen: FileSystem.Unusual) -> [Diagnostic] {
+        var problems = seen.specials.map { problem(folder + "/" + $0.path, $0.kind) }
+        for inner in seen.folders {
+            for special in FileSystem.specials(under: root + "/" + folder + "/" + inner) {
+                problems.append(problem(folder + "/" + inner + "/" + special.path, special.kind))
             }
         }
         return problems
