@@ -63,7 +63,8 @@ public enum WorkspaceLoader {
 
         // Links, pipes and devices are named by a walk of the workspace, on a
         // thread of its own while the files are read (nothing here opens a
-        // link or blocks on a pipe, so reading need not wait for its verdict).
+        // link or blocks on a pipe, so reading need not wait for its verdict);
+        // inside tasks/ and comments/, by the listings below, which see every entry anyway.
         let safety = BackgroundValue { WorkspaceSafety.problems(root, skippingInsideOf: WorkspaceSafety.listedByLoader) }
         // The task listing needs nothing before it, so it runs beside the settings and records.
         let taskListing = taskListing ?? BackgroundValue { listTaskFiles(root) }
