@@ -251,6 +251,7 @@ def main():
                 target_w = os.path.join(base, "rewritten-%d" % n)
                 r["site writes"] = hyperfine("site writes %d" % n, extract(archives, target_w),
                                              prepare="rm -rf %s && mkdir %s" % (target_w, target_w))
+                shutil.rmtree(target_w, ignore_errors=True)  # a whole site's copy, on tmpfs
             r["hugo cold"] = hyperfine("hugo cold %d %s" % (n, target), hugo, prepare="rm -rf %s %s/resources && %s" % (out_h, site, warm_site))
             r["hugo cold peak"] = peak_kb(hugo, prepare="rm -rf %s && %s" % (out_h, warm_site))
             r["hugo rebuild"] = hyperfine("hugo rebuild %d %s" % (n, target), hugo,

@@ -356,8 +356,7 @@ public enum WorkspaceLoader {
         guard let directory = FileSystem.Directory(root + "/comments/" + task) else { return ([], []) }
         let context = StableHash.combine(shared, references.taskIDs.contains(task))
         let (names, unusual) = directory.listing()
-        let problems = unusual.specials.isEmpty && unusual.folders.isEmpty ? []
-            : WorkspaceSafety.problems(root, in: "comments/" + task, unusual)
+        let problems = WorkspaceSafety.problems(root, in: "comments/" + task, unusual)
         for name in names {
             let path = "comments/\(task)/\(name)"
             guard let id = stem(name, ".json"), Identifier.isValid(id, kind: .comment) else {
