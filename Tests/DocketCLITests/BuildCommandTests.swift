@@ -91,6 +91,23 @@ struct BuildCommandTests {
         }
     }
 
+    /// Fingerprints vouch only for files still in the folder: a page and a
+    /// JSON file deleted from the site are made again, the same bytes, and nothing else is.
+    @Test func filesDeletedFromTheSiteAreMadeAgain() throws {
+        try withTemporaryDirectory { dir in
+            let ws = try copyFixture("basic", to: dir)
+            let args = ["render", "--workspace", ws, "--out", dir + "/out", "--now", fixtureNow]
+            try docket(args)
+            let before = try tree(dir + "/out")
+            for path in ["tasks/task_01HQ3K4C0000000000000000CC.html", "api/tasks/task_01HQ3K4C0000000000000000CC.json"] {
+                try FileManager.default.removeItem(atPath: dir + "/out/" + path)
+            }
+            let again = try docket(args)
+            #expect(again.stderr.contains("(2 files written"), "\(again.stderr)")
+            #expect(try tree(dir + "/out") == before)
+        }
+    }
+
     @Test func refusesToWriteIntoAFolderItDidNotCreate() throws {
         try withTemporaryDirectory { dir in
             let ws = try copyFixture("basic", to: dir)

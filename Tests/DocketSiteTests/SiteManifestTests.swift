@@ -10,6 +10,7 @@ struct SiteManifestTests {
     /// a rewritten path with its new print, and what this build neither kept nor wrote gone.
     @Test func keptAndWrittenEntriesMergeInByteOrder() {
         let manifest = SiteManifest(Self.file([(1, "api/a.json"), (2, "tasks/b.html"), (3, "tasks/d.html"), (4, "tasks/gone.html")]))
+        for path in ["api/a.json", "tasks/b.html", "tasks/d.html", "tasks/gone.html"] { #expect(manifest.notePresent(path)) }
         #expect(manifest.keep("api/a.json", fingerprint: 1))
         #expect(!manifest.keep("tasks/b.html", fingerprint: 9))  // its inputs changed
         #expect(manifest.keep("tasks/d.html", fingerprint: 3))
@@ -22,9 +23,23 @@ struct SiteManifestTests {
         #expect(manifest.keptCount == 1 && manifest.isKept("api/a.json") && !manifest.isKept("tasks/d.html"))
     }
 
+    /// An output the last build made is kept only while its file is still in
+    /// the folder: one a reader deleted is made again, though its inputs did not change.
+    @Test func anOutputNoLongerInTheFolderIsNotKept() {
+        let manifest = SiteManifest(Self.file([(1, "a.html"), (2, "b.html")]))
+        #expect(manifest.notePresent("b.html"))
+        #expect(!manifest.notePresent("stray.html"), "a file the last build did not make is not the manifest's")
+        #expect(!manifest.isPresent("a.html") && manifest.isPresent("b.html") && !manifest.isPresent("stray.html"))
+        #expect(!manifest.keep("a.html", fingerprint: 1))
+        #expect(manifest.keep("b.html", fingerprint: 2))
+        #expect(manifest.presentPaths == ["b.html"])
+        #expect(manifest.bytes() == Self.file([(2, "b.html")]))
+    }
+
     /// A file not in byte order (not one docket wrote) is sorted, not merged into disorder.
     @Test func aFileOutOfOrderIsWrittenInOrder() {
         let manifest = SiteManifest(Self.file([(2, "b"), (1, "a")]))
+        #expect(manifest.notePresent("a") && manifest.notePresent("b"))
         #expect(manifest.keep("a", fingerprint: 1) && manifest.keep("b", fingerprint: 2))
         manifest.record("c", fingerprint: 3)
         #expect(manifest.bytes() == Self.file([(1, "a"), (2, "b"), (3, "c")]))

@@ -375,7 +375,9 @@ public enum FileSystem {
     }
 
     /// The kind of a listed entry that is neither a regular file nor a folder, from `d_type`.
-    private static func specialKind(_ entry: UnsafeMutablePointer<dirent>, _ path: String) -> Kind? {
+    /// `path` is made only when `d_type` does not tell: a walk of the site
+    /// folder made two such strings per file for nothing.
+    private static func specialKind(_ entry: UnsafeMutablePointer<dirent>, _ path: @autoclosure () -> String) -> Kind? {
         switch Int32(entry.pointee.d_type) {
         case Int32(DT_REG): return nil
         case Int32(DT_LNK): return .symbolicLink
@@ -383,18 +385,18 @@ public enum FileSystem {
         case Int32(DT_SOCK): return .socket
         case Int32(DT_CHR), Int32(DT_BLK): return .device
         default:
-            let kind = Self.kind(path)
+            let kind = Self.kind(path())
             return kind == .file || kind == nil ? nil : kind
         }
     }
 
     /// Whether a listed entry is a folder, from its `d_type` where the file
     /// system gives one (a `stat` of `path` otherwise, or for a link to follow).
-    private static func isDirectory(_ entry: UnsafeMutablePointer<dirent>, _ path: String, followingLinks: Bool) -> Bool {
+    private static func isDirectory(_ entry: UnsafeMutablePointer<dirent>, _ path: @autoclosure () -> String, followingLinks: Bool) -> Bool {
         switch Int32(entry.pointee.d_type) {
         case Int32(DT_DIR): true
-        case Int32(DT_UNKNOWN): isDirectory(path) && (followingLinks || !isSymbolicLink(path))
-        case Int32(DT_LNK): followingLinks && isDirectory(path)
+        case Int32(DT_UNKNOWN): isDirectory(path()) && (followingLinks || !isSymbolicLink(path()))
+        case Int32(DT_LNK): followingLinks && isDirectory(path())
         default: false
         }
     }

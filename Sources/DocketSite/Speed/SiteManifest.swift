@@ -22,6 +22,9 @@ final class SiteManifest: @unchecked Sendable {
     /// One byte per entry of the last build, 1 while this build keeps it
     /// unchanged. Threads mark different entries, so no lock is needed.
     private let kept: UnsafeMutableBufferPointer<UInt8>
+    /// One flag per entry of the last build: its file is still in the site
+    /// folder. Set while the folder is opened, before any thread reads it.
+    private var present: [Bool]
     /// What this build wrote, with the fingerprints of its inputs.
     private var fresh: [String: UInt64] = [:]
     private let lock = NSLock()
@@ -38,13 +41,29 @@ final class SiteManifest: @unchecked Sendable {
         sorted = zip(paths, paths.dropFirst()).allSatisfy { $0.precedesInByteOrder($1) }
         kept = .allocate(capacity: max(1, entries.count))
         kept.initialize(repeating: 0)
+        present = [Bool](repeating: false, count: entries.count)
     }
+
+    /// Notes that `path` is in the site folder; false when the last build did
+    /// not make it. The folder's walk tells every file here, so the site
+    /// needs no second table of its 274,000 paths (100,000 tasks).
+    func notePresent(_ path: String) -> Bool {
+        guard let position = positions[path] else { return false }
+        present[position] = true
+        return true
+    }
+
+    func isPresent(_ path: String) -> Bool { positions[path].map { present[$0] } ?? false }
+
+    /// The last build's outputs that were in the folder when this build began.
+    var presentPaths: [String] { paths.indices.filter { present[$0] }.map { paths[$0] } }
 
     deinit { kept.deallocate() }
 
-    /// True when the last build made `path` from inputs with this fingerprint; the entry is then kept.
+    /// True when the last build made `path` from inputs with this
+    /// fingerprint and the file is still there; the entry is then kept.
     func keep(_ path: String, fingerprint: UInt64) -> Bool {
-        guard let position = positions[path], prints[position] == fingerprint else { return false }
+        guard let position = positions[path], present[position], prints[position] == fingerprint else { return false }
         kept[position] = 1
         return true
     }
