@@ -221,6 +221,46 @@ struct InputCacheTests {
         }
     }
 
+    /// A run that finds a few files not in the cache reads just those and
+    /// leaves the file as it was; once the misses outnumber the square root
+    /// of its entries, it is written again, and the run after reads nothing.
+    @Test func aFewMissesLeaveTheFileAsItWasAndMoreRewriteIt() throws {
+        try withTemporaryDirectory { directory in
+            let cacheFile = try primedCache(directory)  // 7 entries
+            func fileNumber() throws -> Int? { try FileManager.default.attributesOfItem(atPath: cacheFile)[.systemFileNumber] as? Int }
+            func edit(_ path: String, _ from: String, _ to: String) throws {
+                let text = try String(contentsOfFile: directory + path, encoding: .utf8)
+                #expect(text.contains(from))
+                try text.replacingOccurrences(of: from, with: to).write(toFile: directory + path, atomically: true, encoding: .utf8)
+            }
+            let saved = try fileNumber()
+            // One task edited: its new entry and its old one are two misses; the root of 7 is 2.6.
+            try edit(Self.taskPath, "Call Ada about the renewal", "Call Bob about the renewal")
+            for _ in 0..<2 {
+                let run = cachedLoad(directory)
+                #expect(run.reusedFiles?.reused == 6, "the edited file is read, every time")
+                #expect(run.workspace.task("task_01HQ3K4A0000000000000000AA")?.title == "Call Bob about the renewal")
+                expectSameAsReading(directory, run)
+                #expect(try fileNumber() == saved, "two misses of seven entries: not written")
+            }
+            // A comment edited too: four misses.
+            try edit("/comments/task_01HQ3K2V8Z6Y4W1X0R9T7S5P3N/cmt_01HQ3K5Z0000000000000000ZZ.json", "\"content\": \"", "\"content\": \"Update: ")
+            let more = cachedLoad(directory)
+            #expect(more.reusedFiles?.reused == 5)
+            expectSameAsReading(directory, more)
+            #expect(try fileNumber() != saved, "four misses of seven entries: written again")
+            #expect(cachedLoad(directory).reusedFiles?.reused == 7)
+        }
+    }
+
+    @Test func theFileIsWrittenWhenMissingOrOnceItsMissesPassTheRootOfItsEntries() {
+        #expect(!InputCache.isWorthRewriting(misses: 0, stored: 0), "an empty workspace and no file")
+        #expect(InputCache.isWorthRewriting(misses: 1, stored: 0))
+        #expect(!InputCache.isWorthRewriting(misses: 0, stored: 287_000))
+        #expect(!InputCache.isWorthRewriting(misses: 2, stored: 7) && InputCache.isWorthRewriting(misses: 3, stored: 7))
+        #expect(!InputCache.isWorthRewriting(misses: 535, stored: 287_000) && InputCache.isWorthRewriting(misses: 536, stored: 287_000))
+    }
+
     /// The file names the docket that wrote it by version, the stamp of its
     /// binary and a hash of the binary's bytes: the same bytes in a new file
     /// (a CI runner restoring docket from its cache) still count.

@@ -265,19 +265,32 @@ public final class InputCache: @unchecked Sendable {
         }
     }
 
-    /// Writes this run's entries (made by `fill`) when they differ from the
-    /// file's: some of the `kept` are not `current` (decoded afresh, or found
-    /// by their bytes under new stamps), or some files are gone. Failing to
-    /// write (a read-only workspace) only means the next run reads the
-    /// inputs. With `savesInBackground` the writing goes on while the caller
-    /// renders; `finishSaving` waits.
+    /// Writes this run's entries (made by `fill`) when the file lacks enough
+    /// of them to be worth writing again (`isWorthRewriting`): some of the
+    /// `kept` are not `current` (decoded afresh, or found by their bytes under
+    /// new stamps), or some files are gone. Failing to write (a read-only
+    /// workspace) only means the next run reads the inputs. With
+    /// `savesInBackground` the writing goes on while the caller renders;
+    /// `finishSaving` waits.
     func save(kept: Int, current: Int, _ fill: @escaping @Sendable (inout Contents) -> Void) {
-        guard let path, current != kept || kept != offsets.count || headerIsStale else { return }
+        let misses = (kept - current) + (offsets.count - current)
+        guard let path, headerIsStale || Self.isWorthRewriting(misses: misses, stored: offsets.count) else { return }
         if savesInBackground {
             saving = BackgroundJob { [self] in write(path, fill) }
         } else {
             write(path, fill)
         }
+    }
+
+    /// Whether to write the file again when `misses` of this run's files were
+    /// not in it under their stamps, or its entries no longer match a file
+    /// (`stored` entries in all). A miss costs each later run a read and a
+    /// parse of one file; writing costs a pass over every entry, and a
+    /// one-edit build adds only a few misses. With a few added a run, the
+    /// two costs add up to least about where the misses number the square
+    /// root of the entries, so the file is written then, or when it is missing.
+    static func isWorthRewriting(misses: Int, stored: Int) -> Bool {
+        misses > 0 && (stored == 0 || misses > Int(Double(stored).squareRoot()))
     }
 
     /// Save on a thread of its own: a cold build at 100,000 tasks waited 0.6 s for it.
