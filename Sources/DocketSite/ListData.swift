@@ -144,10 +144,10 @@ struct ListData {
         for (index, numbers) in zip(tasks, phrases) {
             let task = workspace.tasks[index]
             let timing = context.timings[index]
-            columns.add(task: task, short: context.shortIDs.short(task.id))
+            columns.add(task: task, short: context.shortIDs.short(task.id).utf8.count)
             indices.rankDigits.append(indices.titles[index], to: &columns.titleRank)
-            columns.status.append(String(TaskStatus.allCases.firstIndex(of: task.status) ?? 0))
-            columns.priority.append(String(Priority.allCases.firstIndex(of: task.priority) ?? 0))
+            columns.status.append(contentsOf: String(TaskStatus.allCases.firstIndex(of: task.status) ?? 0).utf8)
+            columns.priority.append(contentsOf: String(Priority.allCases.firstIndex(of: task.priority) ?? 0).utf8)
             columns.type.append(indices.types[task.type] ?? 0)
             var modes = 0
             if task.isOpen && timing.isDueToday { modes |= 1 }
@@ -155,21 +155,22 @@ struct ListData {
             if timing.isUpcoming { modes |= 4 }
             if task.status == .completed { modes |= 8 }
             if case .allDay? = task.due { modes |= 16 }
-            columns.modes.append(String(modes, radix: 32))
-            columns.assignees.append(task.assignees.compactMap { indices.people[$0].map(String.init) }.joined(separator: ","))
-            columns.tags.append(task.tags.compactMap { indices.tags[$0].map(String.init) }.joined(separator: ","))
-            columns.links.append(task.links.compactMap { indices.records[$0.key].map(String.init) }.joined(separator: ","))
-            columns.due.append(task.due == nil ? nil : context.dueKeys[index] - base)
-            columns.dueDay.append(task.due == nil ? -1 : timing.dueDay.map { Int64($0.dayNumber) } ?? -1)
+            columns.modes.append(contentsOf: String(modes, radix: 32).utf8)
+            Columns.appendList(task.assignees.lazy.compactMap { indices.people[$0] }, to: &columns.assignees)
+            Columns.appendList(task.tags.lazy.compactMap { indices.tags[$0] }, to: &columns.tags)
+            Columns.appendList(task.links.lazy.compactMap { indices.records[$0.key] }, to: &columns.links)
+            Columns.appendBase36(task.due == nil ? nil : context.dueKeys[index] - base, to: &columns.due)
+            let dueDay = task.due == nil ? nil : timing.dueDay.map { Int64($0.dayNumber) }
+            Columns.appendBase36(dueDay.flatMap { $0 < 0 ? nil : $0 }, to: &columns.dueDay)
             columns.dueText.append(numbers[0])
             columns.dueRelative.append(numbers[1])
             // Updated from created, completed from updated: mostly 0, which is one character.
-            columns.created.append(task.createdAt.milliseconds - base)
-            columns.updated.append(task.updatedAt.milliseconds - task.createdAt.milliseconds)
+            Columns.appendBase36(task.createdAt.milliseconds - base, to: &columns.created)
+            Columns.appendBase36(task.updatedAt.milliseconds - task.createdAt.milliseconds, to: &columns.updated)
             columns.updatedText.append(numbers[2])
             columns.updatedRelative.append(numbers[3])
             columns.createdBy.append(indices.people[task.createdBy] ?? 0)
-            columns.completed.append(task.completedAt.map { $0.milliseconds - task.updatedAt.milliseconds })
+            Columns.appendBase36(task.completedAt.map { $0.milliseconds - task.updatedAt.milliseconds }, to: &columns.completed)
             columns.endedText.append(numbers[4])
             columns.endedRelative.append(numbers[5])
         }

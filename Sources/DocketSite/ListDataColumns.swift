@@ -4,72 +4,109 @@ extension ListData {
     /// One chunk's tasks, a column per field (a field's values side by side
     /// compress better and parse faster than an object per task).
     struct Columns {
+        /// Tasks added so far.
+        private(set) var count = 0
         /// Ids without `task_`, side by side (26 characters each).
         var ids: [UInt8] = []
         var title: [String] = []
         /// Each title's rank (see `FixedDigits`).
         var titleRank: [UInt8] = []
-        /// Short ids are each id's last `n` characters: only `n` is sent.
-        var shortLength: [Int] = []
-        var status: [String] = []
-        var priority: [String] = []
+        /// Short ids are each id's last `n` characters: only `n` is sent, one base-36 digit.
+        var short: [UInt8] = []
+        /// One digit per task: the index of its status and of its priority.
+        var status: [UInt8] = []
+        var priority: [UInt8] = []
         /// Indices into the dictionary's lists (types, people, phrases), -1 for none.
         var type: [Int] = []
         /// Bits, one base-32 digit: 1 due today (open), 2 overdue, 4 upcoming, 8 completed, 16 an all-day due.
-        var modes: [String] = []
-        var assignees: [String] = []
-        var tags: [String] = []
-        var links: [String] = []
-        var due: [Int64?] = []
-        var dueDay: [Int64] = []
+        var modes: [UInt8] = []
+        /// Comma-separated indices per task, tasks separated by `;`.
+        var assignees: [UInt8] = []
+        var tags: [UInt8] = []
+        var links: [UInt8] = []
+        /// Numbers in base 36, comma-separated; empty for none.
+        var due: [UInt8] = []
+        var dueDay: [UInt8] = []
         var dueText: [Int] = []
         var dueRelative: [Int] = []
-        var updated: [Int64] = []
+        var updated: [UInt8] = []
         var updatedText: [Int] = []
         var updatedRelative: [Int] = []
-        var created: [Int64] = []
+        var created: [UInt8] = []
         var createdBy: [Int] = []
-        var completed: [Int64?] = []
+        var completed: [UInt8] = []
         var endedText: [Int] = []
         var endedRelative: [Int] = []
         /// Metadata as compact JSON, by place in the chunk, for the tasks that have any.
         var metadata: [(place: Int, json: String)] = []
 
-        mutating func add(task: DocketCore.Task, short: String) {
+        // The columns are written as bytes, a task at a time: a string per
+        // value, joined at the end, allocated several strings per task.
+
+        /// Starts a task's row: its id, title and short id.
+        mutating func add(task: DocketCore.Task, short length: Int) {
+            if count > 0 {
+                // Lists end at `;`, numbers at `,`.
+                let (semicolon, comma) = (UInt8(ascii: ";"), UInt8(ascii: ","))
+                assignees.append(semicolon)
+                tags.append(semicolon)
+                links.append(semicolon)
+                due.append(comma)
+                dueDay.append(comma)
+                updated.append(comma)
+                created.append(comma)
+                completed.append(comma)
+            }
+            count += 1
             // Every id starts with "task_" (checked when the workspace loads): the prefix is not sent.
             ids.append(contentsOf: task.id.utf8.dropFirst(ListData.idPrefix.count))
             title.append(task.title)
-            shortLength.append(short.utf8.count)
+            short.append(contentsOf: String(length, radix: 36).utf8)
             if !task.metadata.isEmpty {
-                metadata.append((title.count - 1, JSONWriter.compactForHTML(.object(task.metadata))))
+                metadata.append((count - 1, JSONWriter.compactForHTML(.object(task.metadata))))
             }
+        }
+
+        /// This task's indices in a list column, comma-separated.
+        static func appendList(_ indices: some Sequence<Int>, to column: inout [UInt8]) {
+            var first = true
+            for index in indices {
+                if !first { column.append(UInt8(ascii: ",")) }
+                first = false
+                column.append(contentsOf: String(index).utf8)
+            }
+        }
+
+        /// This task's number in a base-36 column (nothing for nil).
+        static func appendBase36(_ value: Int64?, to column: inout [UInt8]) {
+            if let value { column.append(contentsOf: String(value, radix: 36).utf8) }
         }
 
         /// Everything but titles and metadata is a string: a browser parses a
         /// long string far faster than an array of 20,000 small values.
         func script(widths: Widths) -> [UInt8] {
             var writer = ScriptWriter("docketList.chunk")
-            writer.text("ids", String(decoding: ids, as: UTF8.self))
+            writer.text("ids", ids)
             writer.texts("title", title)
-            writer.text("titleRank", String(decoding: titleRank, as: UTF8.self))
-            writer.digits("short", shortLength.map { String($0, radix: 36) })
-            writer.digits("status", status)
-            writer.digits("priority", priority)
+            writer.text("titleRank", titleRank)
+            writer.text("short", short)
+            writer.text("status", status)
+            writer.text("priority", priority)
             writer.indices("type", type, widths.types)
-            writer.digits("modes", modes)
-            writer.lists("assignees", assignees)
-            writer.lists("tags", tags)
-            writer.lists("links", links)
-            writer.base36("due", due)
-            writer.base36("dueDay", dueDay.map { $0 < 0 ? nil : $0 })
+            writer.text("modes", modes)
+            writer.text("assignees", assignees)
+            writer.text("tags", tags)
+            writer.text("links", links)
+            writer.text("due", due)
+            writer.text("dueDay", dueDay)
             writer.indices("dueText", dueText, widths.phrases)
             writer.indices("dueRelative", dueRelative, widths.phrases)
-            writer.base36("updated", updated)
+            writer.text("updated", updated)
             writer.indices("updatedText", updatedText, widths.phrases)
             writer.indices("updatedRelative", updatedRelative, widths.phrases)
-            writer.base36("created", created)
+            writer.text("created", created)
             writer.indices("createdBy", createdBy, widths.people)
-            writer.base36("completed", completed)
+            writer.text("completed", completed)
             writer.indices("endedText", endedText, widths.phrases)
             writer.indices("endedRelative", endedRelative, widths.phrases)
             writer.raw("metadata", "{" + metadata.map { "\"\($0.place)\":\($0.json)" }.joined(separator: ",") + "}")
@@ -104,6 +141,9 @@ extension ListData {
             JSONWriter.appendString(value, htmlSafe: true, into: &bytes)
         }
 
+        /// A column already made as bytes (digits, indices and separators: nothing to escape, but escaped all the same).
+        mutating func text(_ name: String, _ value: [UInt8]) { text(name, String(decoding: value, as: UTF8.self)) }
+
         mutating func texts(_ name: String, _ values: [String]) {
             key(name)
             bytes.append(UInt8(ascii: "["))
@@ -114,23 +154,12 @@ extension ListData {
             bytes.append(UInt8(ascii: "]"))
         }
 
-        /// One character per task, as one string.
-        mutating func digits(_ name: String, _ values: [String]) { text(name, values.joined()) }
-
         /// Index + 1 (0: none) in fixed-width base 64, side by side: the page reads a task's without splitting.
         mutating func indices(_ name: String, _ values: [Int], _ digits: FixedDigits) {
             var text: [UInt8] = []
             text.reserveCapacity(values.count * digits.width)
             for value in values { digits.append(value + 1, to: &text) }
             self.text(name, String(decoding: text, as: UTF8.self))
-        }
-
-        /// Comma-separated indices per task, tasks separated by `;`.
-        mutating func lists(_ name: String, _ values: [String]) { text(name, values.joined(separator: ";")) }
-
-        /// Numbers in base 36 (a third shorter than decimal), comma-separated in one string; nil is empty.
-        mutating func base36(_ name: String, _ values: [Int64?]) {
-            text(name, values.map { $0.map { String($0, radix: 36) } ?? "" }.joined(separator: ","))
         }
 
         /// Rows of texts: `[["jane", "Jane Smith"], …]`.
