@@ -43,10 +43,10 @@ extension ListData {
         // The columns are written as bytes, a task at a time: a string per
         // value, joined at the end, allocated several strings per task.
 
-        /// Starts a task's row: its id, title and short id.
+        /// Starts a task's row, before its other columns: its id, title and short id.
         mutating func add(task: DocketCore.Task, short length: Int) {
             if count > 0 {
-                // Lists end at `;`, numbers at `,`.
+                // What the last task wrote ends here: its list at a `;`, its number at a `,`.
                 let (semicolon, comma) = (UInt8(ascii: ";"), UInt8(ascii: ","))
                 assignees.append(semicolon)
                 tags.append(semicolon)
