@@ -4,8 +4,6 @@ extension ListData {
     /// One chunk's tasks, a column per field (a field's values side by side
     /// compress better and parse faster than an object per task).
     struct Columns {
-        /// Tasks added so far.
-        private(set) var count = 0
         /// Ids without `task_`, side by side (26 characters each).
         var ids: [UInt8] = []
         var title: [String] = []
@@ -45,7 +43,7 @@ extension ListData {
 
         /// Starts a task's row, before its other columns: its id, title and short id.
         mutating func add(task: DocketCore.Task, short length: Int) {
-            if count > 0 {
+            if !title.isEmpty {
                 // What the last task wrote ends here: its list at a `;`, its number at a `,`.
                 let (semicolon, comma) = (UInt8(ascii: ";"), UInt8(ascii: ","))
                 assignees.append(semicolon)
@@ -57,13 +55,12 @@ extension ListData {
                 created.append(comma)
                 completed.append(comma)
             }
-            count += 1
             // Every id starts with "task_" (checked when the workspace loads): the prefix is not sent.
             ids.append(contentsOf: task.id.utf8.dropFirst(ListData.idPrefix.count))
             title.append(task.title)
             short.append(contentsOf: String(length, radix: 36).utf8)
             if !task.metadata.isEmpty {
-                metadata.append((count - 1, JSONWriter.compactForHTML(.object(task.metadata))))
+                metadata.append((title.count - 1, JSONWriter.compactForHTML(.object(task.metadata))))
             }
         }
 
