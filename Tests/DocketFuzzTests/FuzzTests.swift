@@ -43,7 +43,7 @@ struct FuzzTests {
 
     @Test func workspaceDecodingNeverCrashes() {
         let references = References(settings: Self.workspace.settings, people: Self.workspace.peopleByID,
-                                    recordKeys: Set(Self.workspace.records.keys), taskIDs: Set(Self.workspace.tasks.map(\.id)))
+                                    recordKeys: Set(Self.workspace.records.keys), taskIDs: TaskIDs(Self.workspace.tasks.map(\.id)))
         let seeds = Self.taskSeeds + [#"{"name": "A", "timezone": "Europe/Berlin", "base_url": "https://x.example/", "types": ["todo"]}"#,
                                       #"[{"id": "jane", "name": "Jane", "email": "j@x.example", "role": "admin"}]"#]
         fuzz("workspace", seeds: seeds) { bytes in

@@ -52,6 +52,19 @@ public enum ULID {
         }
     }
 
+    /// A digit's value (its place in `alphabet`), or 0xFF for any other byte.
+    @inline(__always) static func digitValue(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "H"): byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "J"), UInt8(ascii: "K"): byte - UInt8(ascii: "J") + 18
+        case UInt8(ascii: "M"), UInt8(ascii: "N"): byte - UInt8(ascii: "M") + 20
+        case UInt8(ascii: "P")...UInt8(ascii: "T"): byte - UInt8(ascii: "P") + 22
+        case UInt8(ascii: "V")...UInt8(ascii: "Z"): byte - UInt8(ascii: "V") + 27
+        default: 0xFF
+        }
+    }
+
     public static func isValid<S: StringProtocol>(_ text: S) -> Bool { isValid(text.utf8) }
 
     public static func isValid<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {

@@ -29,6 +29,7 @@ extension Array where Element == String {
     /// three integers up front, so most comparisons touch no string (and
     /// retain nothing); only equal prefixes compare the whole strings.
     public func sortedByBytes() -> [String] {
+        if count < 2 { return self }  // most comment folders hold one or two
         if count < 64 { return sorted { $0.precedesInByteOrder($1) } }
         var keys: [(UInt64, UInt64, UInt64, Int)] = []
         keys.reserveCapacity(count)

@@ -260,29 +260,22 @@ public enum FileSystem {
         return (directories.sortedByBytes(), others.sortedByBytes(), specials)
     }
 
-    /// The names in a folder (dot-files left out), grouped by suffix: for each
-    /// of `suffixes`, the names that end with it, without it (one string per
-    /// file, made from the listing's bytes); then every other name. Unsorted.
-    /// `unusual` names what else the listing saw (from each entry's kind, no
-    /// `stat`): what is neither a file nor a folder, and folders.
-    public static func listStems(_ path: String, suffixes: [String]) -> (stems: [[String]], others: [String], unusual: Unusual) {
-        var stems = [[String]](repeating: [], count: suffixes.count)
-        var others: [String] = []
+    /// Hands each name in a folder (dot-files left out) to `body` as the
+    /// listing's bytes, valid only during the call, so a caller that keeps
+    /// few of 200,000 names makes no string of the others. Returns what else
+    /// the listing saw (from each entry's kind, no `stat`): what is neither a
+    /// file nor a folder, and folders. Nothing for a missing folder or a link.
+    public static func forEachName(in path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Unusual {
         var unusual = Unusual()
-        guard let dir = openDirectory(path, followingLinks: false) else { return (stems, others, unusual) }
+        guard let dir = openDirectory(path, followingLinks: false) else { return unusual }
         defer { closedir(dir) }
-        let endings = suffixes.map { Array($0.utf8) }
         while let entry = readdir(dir) {
             let name = nameBytes(entry)
             guard name.first != UInt8(ascii: ".") else { continue }
             if Int32(entry.pointee.d_type) != Int32(DT_REG) { unusual.note(entry, in: path) }
-            if let index = endings.firstIndex(where: { name.count > $0.count && name.suffix($0.count).elementsEqual($0) }) {
-                stems[index].append(String(decoding: name.dropLast(endings[index].count), as: UTF8.self))
-            } else {
-                others.append(String(decoding: name, as: UTF8.self))
-            }
+            body(name)
         }
-        return (stems, others, unusual)
+        return unusual
     }
 
     /// An entry that is neither a regular file nor a folder, by its path.

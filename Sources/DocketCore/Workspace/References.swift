@@ -5,12 +5,12 @@ public struct References: Sendable {
     public var settings: Settings
     public var people: [String: Person]
     public var recordKeys: Set<String>
-    public var taskIDs: Set<String>
+    public var taskIDs: TaskIDs
     /// False when people.json itself is broken: then references to people are
     /// not checked, rather than reported once per task as unknown.
     public var peopleKnown = true
 
-    public init(settings: Settings, people: [String: Person], recordKeys: Set<String> = [], taskIDs: Set<String> = []) {
+    public init(settings: Settings, people: [String: Person], recordKeys: Set<String> = [], taskIDs: TaskIDs = []) {
         self.settings = settings
         self.people = people
         self.recordKeys = recordKeys

@@ -117,7 +117,7 @@ public enum WorkspaceLoader {
         lap("list tasks")
         var references = References(settings: settings, people: Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                                     recordKeys: recordKeys,
-                                    taskIDs: Set(taskFiles.map(\.id)))
+                                    taskIDs: listing.ids)
         references.peopleKnown = peopleKnown
         let frozen = references
         // Tasks are checked against the record ids (links to missing records are warned about).
@@ -230,8 +230,8 @@ public enum WorkspaceLoader {
 
     struct RecordFile: Sendable { var type: String; var id: String; var path: String }
     struct TaskFile: Sendable { var id: String; var hasDetails: Bool }
-    /// The task files, sorted by id, and what is wrong with the folder's names.
-    struct TaskListing: Sendable { var files: [TaskFile]; var diagnostics: [Diagnostic] }
+    /// The task files, sorted by id, their ids, and what is wrong with the folder's names.
+    struct TaskListing: Sendable { var files: [TaskFile]; var ids: TaskIDs; var diagnostics: [Diagnostic] }
 
     static func listRecordFiles(_ root: String, into diagnostics: inout [Diagnostic]) -> [RecordFile] {
         var files: [RecordFile] = []
@@ -262,48 +262,58 @@ public enum WorkspaceLoader {
 
     static func listTaskFiles(_ root: String) -> TaskListing {
         var diagnostics: [Diagnostic] = []
-        let listed = FileSystem.listStems(root + "/tasks", suffixes: [".json", ".md"])
-        // Links, pipes and devices in tasks/ (`WorkspaceSafety` leaves them to this listing).
-        diagnostics += WorkspaceSafety.problems(root, in: "tasks", listed.unusual)
-        var ids: [String] = []
-        ids.reserveCapacity(listed.stems[0].count)
-        var badlyNamed: Set<String> = []
-        for id in listed.stems[0] {
-            guard Identifier.isValid(id, kind: .task) else {
-                badlyNamed.insert(id)
-                diagnostics.append(Diagnostic(.error, path: "tasks/\(id).json",
-                    message: "file name is not a valid task id: expected \(Identifier.expectedShape(.task)).json"))
-                continue
+        // Tasks and details files by their ids' numbers (`TaskIDs`), sorted below so the decoded
+        // tasks arrive in order and one merge finds each task's details. A string is made only of
+        // a task's id and of a name that is wrong.
+        var tasks: [(key: TaskIDs.Key, id: String)] = []
+        var details: [TaskIDs.Key] = []
+        var badlyNamed: [String] = []
+        var orphans: [String] = []
+        var others: [String] = []
+        let json = Array(".json".utf8), md = Array(".md".utf8)
+        let unusual = FileSystem.forEachName(in: root + "/tasks") { name in
+            if name.count > json.count && name.suffix(json.count).elementsEqual(json) {
+                let stem = UnsafeBufferPointer(rebasing: name.dropLast(json.count))
+                if let key = TaskIDs.key(stem) { tasks.append((key, String(decoding: stem, as: UTF8.self))) } else {
+                    badlyNamed.append(String(decoding: stem, as: UTF8.self))
+                }
+            } else if name.count > md.count && name.suffix(md.count).elementsEqual(md) {
+                let stem = UnsafeBufferPointer(rebasing: name.dropLast(md.count))
+                if let key = TaskIDs.key(stem) { details.append(key) } else { orphans.append(String(decoding: stem, as: UTF8.self)) }
+            } else {
+                others.append(String(decoding: name, as: UTF8.self))
             }
-            ids.append(id)
         }
-        var details = listed.stems[1]
-        for name in listed.others {
+        // Links, pipes and devices in tasks/ (`WorkspaceSafety` leaves them to this listing).
+        diagnostics += WorkspaceSafety.problems(root, in: "tasks", unusual)
+        for id in badlyNamed {
+            diagnostics.append(Diagnostic(.error, path: "tasks/\(id).json",
+                message: "file name is not a valid task id: expected \(Identifier.expectedShape(.task)).json"))
+        }
+        for name in others {
             diagnostics.append(Diagnostic(.warning, path: "tasks/\(name)", message: "neither a task (.json) nor its details (.md); ignored"))
         }
-        // Both sorted by id (bytes), so the decoded tasks arrive in order and
-        // one merge finds each task's details (no set of 100,000 strings).
-        ids = ids.sortedByBytes()
-        details = details.sortedByBytes()
+        tasks.sort { $0.key < $1.key }
+        details.sort()
         var files: [TaskFile] = []
-        files.reserveCapacity(ids.count)
-        var orphans: [String] = []
+        files.reserveCapacity(tasks.count)
         var next = 0
-        for id in ids {
-            while next < details.count && details[next].precedesInByteOrder(id) {
-                orphans.append(details[next])
+        for task in tasks {
+            while next < details.count && details[next] < task.key {
+                orphans.append(TaskIDs.id(details[next]))
                 next += 1
             }
-            let hasDetails = next < details.count && details[next] == id
+            let hasDetails = next < details.count && details[next] == task.key
             if hasDetails { next += 1 }
-            files.append(TaskFile(id: id, hasDetails: hasDetails))
+            files.append(TaskFile(id: task.id, hasDetails: hasDetails))
         }
-        orphans += details[next...]
+        orphans += details[next...].map(TaskIDs.id)
         // A details file whose task file is missing (a task file with a bad name was reported above).
-        for id in orphans where !badlyNamed.contains(id) {
+        let reported = Set(badlyNamed)
+        for id in orphans where !reported.contains(id) {
             diagnostics.append(Diagnostic(.error, path: "tasks/\(id).md", message: "details file has no task: tasks/\(id).json is missing"))
         }
-        return TaskListing(files: files, diagnostics: diagnostics)
+        return TaskListing(files: files, ids: TaskIDs(sorted: tasks.map(\.key)), diagnostics: diagnostics)
     }
 
     /// A task from the bytes of its file and of its details file, checked against the references and the limits.
