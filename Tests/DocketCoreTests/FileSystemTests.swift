@@ -56,6 +56,25 @@ import Testing
         }
     }
 
+    /// A folder opened relative to its parent lists and stamps as one opened
+    /// by its path; a link in its place is not followed.
+    @Test func aFolderOpensRelativeToItsParentAndNeverThroughALink() throws {
+        try withTemporaryDirectory { root in
+            try FileSystem.createDirectory(root + "/comments/task")
+            #expect(FileManager.default.createFile(atPath: root + "/comments/task/b.json", contents: Data("{}".utf8)))
+            #expect(FileManager.default.createFile(atPath: root + "/comments/task/a.json", contents: nil))
+            try FileManager.default.createSymbolicLink(atPath: root + "/comments/link", withDestinationPath: root + "/comments/task")
+            let parent = try #require(FileSystem.Directory(root + "/comments"))
+            let child = try #require(FileSystem.Directory("task", in: parent))
+            #expect(child.path == root + "/comments/task")
+            #expect(child.listing().names == ["a.json", "b.json"])
+            #expect(child.stamps("b.json")?.first?.size == 2)
+            #expect(try child.readBytes("b.json") == Array("{}".utf8))
+            #expect(FileSystem.Directory("link", in: parent) == nil)
+            #expect(FileSystem.Directory("missing", in: parent) == nil)
+        }
+    }
+
     /// Folders are made as `mkdir -p` makes them, again without complaint; a
     /// file or a link where a folder belongs is an error naming the path.
     @Test func foldersAreCreatedWithTheirParentsAndNothingIsFollowed() throws {

@@ -92,96 +92,6 @@ public enum FileSystem {
         return bytes
     }
 
-    /// An open directory, so files in it are opened relative to it (`openat`)
-    /// instead of walking the whole path again for each of 100,000 files.
-    public final class Directory: @unchecked Sendable {
-        public let path: String
-        let fd: Int32
-        /// The listing of `fd` itself, so listing costs no second descriptor
-        /// (a `dup`, `fdopendir`'s checks and a rewind were four more system
-        /// calls for each of 33,000 comment folders at 100,000 tasks).
-        private let stream: OpaquePointer
-        private var listed = false
-
-        /// A link is not followed: opening one fails, so nothing behind it is read.
-        public init?(_ path: String) {
-            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-            guard fd >= 0 else { return nil }
-            guard let stream = fdopendir(fd) else {
-                close(fd)
-                return nil
-            }
-            self.path = path
-            self.fd = fd
-            self.stream = stream
-        }
-
-        deinit { closedir(stream) }  // closes `fd` too
-
-        /// The stamps of regular files in this directory, in order; nil when
-        /// any is missing or not a file.
-        public func stamps(_ names: String...) -> [Stamp]? {
-            var stamps: [Stamp] = []
-            for name in names {
-                var info = stat()
-                // A link is not followed, so it is no regular file here (and reading it then names it).
-                guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-                stamps.append(Stamp(info))
-            }
-            return stamps
-        }
-
-        /// Names in this directory (as `FileSystem.list`), read through the
-        /// open descriptor instead of opening the path a second time, with
-        /// what else the listing saw (`Unusual`). Not for two threads at
-        /// once: they would share the listing's position.
-        public func listing() -> (names: [String], unusual: Unusual) {
-            if listed { rewinddir(stream) }
-            listed = true
-            var names: [String] = []
-            var unusual = Unusual()
-            while let entry = readdir(stream) {
-                let name = FileSystem.entryName(entry)
-                if name.hasPrefix(".") { continue }
-                names.append(name)
-                if Int32(entry.pointee.d_type) != Int32(DT_REG) { unusual.note(entry, in: path) }
-            }
-            return (names.sortedByBytes(), unusual)
-        }
-
-        /// A small file's bytes with one `openat`, one `read` and one `close`;
-        /// larger files take more reads. Links are not followed and only a
-        /// regular file is read (a pipe is opened without blocking, then refused).
-        public func readBytes(_ name: String) throws(FileError) -> [UInt8] {
-            let file = openat(fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-            guard file >= 0 else {
-                if errno == ELOOP { throw FileError(path: path + "/" + name, reason: "is a symbolic link; docket never follows links") }
-                throw FileError(path: path + "/" + name, reason: "cannot read: \(String(cString: strerror(errno)))")
-            }
-            defer { close(file) }
-            var info = stat()
-            guard fstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-                throw FileError(path: path + "/" + name, reason: "is \(Kind(mode: info.st_mode)), not a regular file; docket reads only regular files")
-            }
-            let chunk = 16_384
-            var bytes: [UInt8] = []
-            while true {
-                var got = 0
-                let part = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, count in
-                    got = read(file, buffer.baseAddress!, chunk)
-                    count = max(got, 0)
-                }
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    throw FileError(path: path + "/" + name, reason: "cannot read: \(String(cString: strerror(errno)))")
-                }
-                if bytes.isEmpty && got < chunk { return part }  // the common case: one read, no copy
-                bytes += part
-                if got == 0 { return bytes }
-            }
-        }
-    }
-
     /// What `stat` says of a file, enough to tell that its content may have
     /// changed (as git's index does): any write changes the change time, a
     /// rename into place (how docket and git write) also the inode.
@@ -394,14 +304,14 @@ public enum FileSystem {
         }
     }
 
-    private static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
         String(decoding: nameBytes(entry), as: UTF8.self)
     }
 
     /// A listed entry's name, read where it lies. An entry is only as long as
     /// its name, so copying the whole `dirent` (as passing `d_name` by value
     /// does) reads past the listing's buffer, which crashed at a page's end.
-    private static func nameBytes(_ entry: UnsafeMutablePointer<dirent>) -> UnsafeBufferPointer<UInt8> {
+    static func nameBytes(_ entry: UnsafeMutablePointer<dirent>) -> UnsafeBufferPointer<UInt8> {
         let start = UnsafeRawPointer(entry) + Self.nameOffset
         return UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self),
                                    count: strlen(start.assumingMemoryBound(to: CChar.self)))

@@ -141,8 +141,10 @@ public enum WorkspaceLoader {
         lap("tasks")
         let commentReferences = references
         let commentDirectories = listCommentDirectories(root, into: &diagnostics)
+        let commentsFolder = FileSystem.Directory(root + "/comments")
         let commentResults = parallelMap(commentDirectories, width: Parallel.ioWidth) { task in
-            decodeComments(root, task: task, references: commentReferences, cache: cache, shared: sharedContext, values: values)
+            decodeComments(root, task: task, in: commentsFolder, references: commentReferences, cache: cache, shared: sharedContext,
+                           values: values)
         }
         let comments = Array(commentResults.map(\.comments).joined())
         diagnostics += comments.flatMap(\.diagnostics)
@@ -357,13 +359,13 @@ public enum WorkspaceLoader {
         return tasks
     }
 
-    /// Every comment of one task: its folder is opened once, listed through
-    /// that descriptor, and its files stamped or read relative to it.
+    /// Every comment of one task: its folder is opened once (relative to
+    /// `comments/`), listed through that descriptor, and its files stamped or read relative to it.
     /// `problems`: links, pipes and devices the listing saw (`WorkspaceSafety`).
-    static func decodeComments(_ root: String, task: String, references: References, cache: InputCache,
+    static func decodeComments(_ root: String, task: String, in comments: FileSystem.Directory?, references: References, cache: InputCache,
                                shared: UInt64, values: Bool = true) -> (comments: [InputCache.Decoded<Comment>], problems: [Diagnostic]) {
         var results: [InputCache.Decoded<Comment>] = []
-        guard let directory = FileSystem.Directory(root + "/comments/" + task) else { return ([], []) }
+        guard let comments, let directory = FileSystem.Directory(task, in: comments) else { return ([], []) }
         let context = StableHash.combine(shared, references.taskIDs.contains(task))
         let (names, unusual) = directory.listing()
         let problems = WorkspaceSafety.problems(root, in: "comments/" + task, unusual)
