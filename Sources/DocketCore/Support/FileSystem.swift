@@ -244,16 +244,23 @@ public enum FileSystem {
         var files: [String] = []
         var directories: [String] = []
         var specials: [Special] = []
-        func visit(_ relative: String) {
-            guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                if skippingFiles && Int32(entry.pointee.d_type) == Int32(DT_REG) { continue }
-                let name = entryName(entry)
-                if name == "." || name == ".." || (name.hasPrefix(".") && !includingHidden) { continue }
+        // Depth first, each folder opened relative to its parent's descriptor and listed with
+        // `getdents64`: a 100,000-task site has 53,000 folders. A folder comes before what is in it.
+        func visit(_ fd: Int32, _ relative: String) {
+            DirectoryEntries.forEach(in: fd) { entry in
+                if skippingFiles && Int32(entry.pointee.d_type) == Int32(DT_REG) { return }
+                let bytes = nameBytes(entry)
+                if bytes.first == UInt8(ascii: ".") && (!includingHidden || bytes.count == 1 || (bytes.count == 2 && bytes[1] == UInt8(ascii: "."))) {
+                    return
+                }
+                let name = String(decoding: bytes, as: UTF8.self)
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if isDirectory(entry, root + "/" + path, followingLinks: false) {
                     directories.append(path)
+                    let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                    guard child >= 0 else { return }
+                    defer { close(child) }
+                    visit(child, path)
                 } else if let special = specialKind(entry, root + "/" + path) {
                     specials.append(Special(path: path, kind: special))
                 } else if !skippingFiles {
@@ -261,12 +268,10 @@ public enum FileSystem {
                 }
             }
         }
-        visit("")
-        var next = 0
-        while next < directories.count {
-            visit(directories[next])
-            next += 1
-        }
+        let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { return ([], [], []) }
+        defer { close(top) }
+        visit(top, "")
         return (files, directories, specials)
     }
 
