@@ -68,6 +68,8 @@ public enum WorkspaceLoader {
         let safety = BackgroundValue { WorkspaceSafety.problems(root, skippingInsideOf: WorkspaceSafety.listedByLoader) }
         // The task listing needs nothing before it, so it runs beside the settings and records.
         let taskListing = taskListing ?? BackgroundValue { listTaskFiles(root) }
+        // So is the listing of comments/ (33,000 folders at 100,000 tasks), needed only after the tasks.
+        let commentListing = BackgroundValue { listCommentDirectories(root) }
 
         // workspace.json and people.json: small, read first, needed by every
         // other decoder; so every cached decoding depends on their bytes.
@@ -140,7 +142,8 @@ public enum WorkspaceLoader {
 
         lap("tasks")
         let commentReferences = references
-        let commentDirectories = listCommentDirectories(root, into: &diagnostics)
+        let (commentDirectories, commentFolderProblems) = commentListing.value()
+        diagnostics += commentFolderProblems
         let commentsFolder = FileSystem.Directory(root + "/comments")
         let commentResults = parallelMap(commentDirectories, width: Parallel.ioWidth) { task in
             decodeComments(root, task: task, in: commentsFolder, references: commentReferences, cache: cache, shared: sharedContext,
@@ -346,7 +349,8 @@ public enum WorkspaceLoader {
     }
 
     /// The task folders under `comments/`; a folder that is not named after a task id, or a file there, is reported.
-    static func listCommentDirectories(_ root: String, into diagnostics: inout [Diagnostic]) -> [String] {
+    static func listCommentDirectories(_ root: String) -> (tasks: [String], problems: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         let (directories, others, specials) = FileSystem.listByKind(root + "/comments")
         let tasks = directories.filter { Identifier.isValid($0, kind: .task) }
         let misnamed = directories.filter { !Identifier.isValid($0, kind: .task) }
@@ -356,7 +360,7 @@ public enum WorkspaceLoader {
         }
         // Links, pipes and devices here and in the folders no task's comments are read from.
         diagnostics += WorkspaceSafety.problems(root, in: "comments", FileSystem.Unusual(specials: specials, folders: misnamed))
-        return tasks
+        return (tasks, diagnostics)
     }
 
     /// Every comment of one task: its folder is opened once (relative to
