@@ -56,6 +56,32 @@ import Testing
         }
     }
 
+    /// `getdents64` and a `DIR` stream (where that call is missing) see the
+    /// same entries, kinds included, over names of every length.
+    @Test func bothWaysOfListingAFolderSeeTheSameEntries() throws {
+        try withTemporaryDirectory { root in
+            for n in 0..<1_500 {
+                #expect(FileManager.default.createFile(atPath: root + "/" + String(n) + String(repeating: "y", count: (n * 11) % 230), contents: nil))
+            }
+            try FileSystem.createDirectory(root + "/folder")
+            let fd = open(root, O_RDONLY | O_DIRECTORY)
+            try #require(fd >= 0)
+            defer { close(fd) }
+            func entries(stream: Bool) -> [String] {
+                lseek(fd, 0, SEEK_SET)
+                var seen: [String] = []
+                DirectoryEntries.forEach(in: fd, stream: stream) { entry in
+                    seen.append(String(decoding: FileSystem.nameBytes(entry), as: UTF8.self) + " \(entry.pointee.d_type)")
+                }
+                return seen.sortedByBytes()
+            }
+            let direct = entries(stream: false)
+            #expect(direct.count == 1_503)  // with "." and ".."
+            #expect(direct == entries(stream: true))
+            #expect(direct.contains("folder \(DT_DIR)"))
+        }
+    }
+
     /// A folder opened relative to its parent lists and stamps as one opened
     /// by its path; a link in its place is not followed.
     @Test func aFolderOpensRelativeToItsParentAndNeverThroughALink() throws {

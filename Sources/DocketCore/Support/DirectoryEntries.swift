@@ -20,9 +20,10 @@ enum DirectoryEntries {
 
     private static let lengthOffset = MemoryLayout<dirent>.offset(of: \dirent.d_reclen) ?? 16
 
-    /// Calls `body` with each entry of the open folder `fd`, from its current position on.
-    static func forEach(in fd: Int32, _ body: (UnsafeMutablePointer<dirent>) -> Void) {
-        guard let getdents else { return forEachInStream(fd, body) }
+    /// Calls `body` with each entry of the open folder `fd`, from its current
+    /// position on. `stream` true takes the other systems' way (for tests).
+    static func forEach(in fd: Int32, stream: Bool = false, _ body: (UnsafeMutablePointer<dirent>) -> Void) {
+        guard let getdents, !stream else { return forEachInStream(fd, body) }
         withUnsafeTemporaryAllocation(byteCount: 16_384, alignment: 8) { buffer in
             while true {
                 let count = getdents(fd, buffer.baseAddress, buffer.count)
