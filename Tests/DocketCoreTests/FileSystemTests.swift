@@ -82,6 +82,32 @@ import Testing
         }
     }
 
+    /// The walk goes into every folder (each opened from its parent), names a
+    /// folder before what is in it (the stale sweep removes emptied folders in
+    /// reverse), leaves hidden entries out unless asked, and never goes
+    /// through a link: it names the link instead.
+    @Test func theWalkNamesEveryFolderBeforeItsContentsAndNeverFollowsALink() throws {
+        try withTemporaryDirectory { root in
+            try FileSystem.createDirectory(root + "/a/b/c")
+            try FileSystem.createDirectory(root + "/a/.hidden")
+            try FileSystem.createDirectory(root + "/outside")
+            for file in ["top.html", "a/one.json", "a/b/two.json", "a/b/c/three.json", "a/.hidden/four", "outside/five"] {
+                #expect(FileManager.default.createFile(atPath: root + "/" + file, contents: nil))
+            }
+            try FileManager.default.createSymbolicLink(atPath: root + "/a/b/link", withDestinationPath: root + "/outside")
+            let walked = FileSystem.walk(root)
+            #expect(walked.files.sortedByBytes() == ["a/b/c/three.json", "a/b/two.json", "a/one.json", "outside/five", "top.html"])
+            #expect(walked.directories.sortedByBytes() == ["a", "a/b", "a/b/c", "outside"])
+            for (index, folder) in walked.directories.enumerated() {
+                let parent = folder.split(separator: "/").dropLast().joined(separator: "/")
+                if !parent.isEmpty { #expect(walked.directories[..<index].contains(parent), "\(folder) after \(parent)") }
+            }
+            #expect(walked.specials.map(\.path) == ["a/b/link"] && walked.specials.first?.kind == .symbolicLink)
+            #expect(FileSystem.walk(root, includingHidden: true).files.contains("a/.hidden/four"))
+            #expect(FileSystem.specials(under: root).map(\.path) == ["a/b/link"])
+        }
+    }
+
     /// A folder opened relative to its parent lists and stamps as one opened
     /// by its path; a link in its place is not followed.
     @Test func aFolderOpensRelativeToItsParentAndNeverThroughALink() throws {
