@@ -82,7 +82,7 @@ import Testing
         }
     }
 
-    /// The walk goes into every folder (each opened from its parent), names a
+    /// The walk goes into every folder, however deep, names a
     /// folder before what is in it (the stale sweep removes emptied folders in
     /// reverse), leaves hidden entries out unless asked, and never goes
     /// through a link: it names the link instead.
@@ -105,6 +105,13 @@ import Testing
             #expect(walked.specials.map(\.path) == ["a/b/link"] && walked.specials.first?.kind == .symbolicLink)
             #expect(FileSystem.walk(root, includingHidden: true).files.contains("a/.hidden/four"))
             #expect(FileSystem.specials(under: root).map(\.path) == ["a/b/link"])
+            // A tree hundreds of folders deep is walked to its end, without a stack or a descriptor per level.
+            var deep = root + "/deep"
+            for _ in 0..<400 { deep += "/d" }
+            try FileSystem.createDirectory(deep)
+            try FileManager.default.createSymbolicLink(atPath: deep + "/bottom", withDestinationPath: root)
+            #expect(FileSystem.walk(root).directories.count == 4 + 401)
+            #expect(FileSystem.specials(under: root).map(\.path).last == "deep" + String(repeating: "/d", count: 400) + "/bottom")
         }
     }
 
