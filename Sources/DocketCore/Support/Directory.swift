@@ -48,17 +48,27 @@ extension FileSystem {
         /// what else the listing saw (`Unusual`). Not for two threads at
         /// once: they would share the listing's position.
         public func listing() -> (names: [String], unusual: Unusual) {
+            var names: [String] = []
+            let unusual = forEachName { names.append(String(decoding: $0, as: UTF8.self)) }
+            return (names.sortedByBytes(), unusual)
+        }
+
+        /// Hands each name (dot-files left out) to `body` as the listing's
+        /// bytes, valid only during the call, so a caller that keeps few of
+        /// 200,000 names makes no string of the others. Returns what else the
+        /// listing saw (from each entry's kind, no `stat`): what is neither a
+        /// file nor a folder, and folders. From the start on every call.
+        public func forEachName(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Unusual {
             if listed { lseek(fd, 0, SEEK_SET) }
             listed = true
-            var names: [String] = []
             var unusual = Unusual()
             DirectoryEntries.forEach(in: fd) { entry in
                 let name = FileSystem.nameBytes(entry)
                 guard name.first != UInt8(ascii: ".") else { return }
-                names.append(String(decoding: name, as: UTF8.self))
                 if Int32(entry.pointee.d_type) != Int32(DT_REG) { unusual.note(entry, in: path) }
+                body(name)
             }
-            return (names.sortedByBytes(), unusual)
+            return unusual
         }
 
         /// A small file's bytes with one `openat`, one `read` and one `close`;

@@ -170,22 +170,9 @@ public enum FileSystem {
         return (directories.sortedByBytes(), others.sortedByBytes(), specials)
     }
 
-    /// Hands each name in a folder (dot-files left out) to `body` as the
-    /// listing's bytes, valid only during the call, so a caller that keeps
-    /// few of 200,000 names makes no string of the others. Returns what else
-    /// the listing saw (from each entry's kind, no `stat`): what is neither a
-    /// file nor a folder, and folders. Nothing for a missing folder or a link.
+    /// `Directory.forEachName` of the folder at `path`; nothing for a missing folder or a link.
     public static func forEachName(in path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Unusual {
-        var unusual = Unusual()
-        guard let dir = openDirectory(path, followingLinks: false) else { return unusual }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = nameBytes(entry)
-            guard name.first != UInt8(ascii: ".") else { continue }
-            if Int32(entry.pointee.d_type) != Int32(DT_REG) { unusual.note(entry, in: path) }
-            body(name)
-        }
-        return unusual
+        Directory(path)?.forEachName(body) ?? Unusual()
     }
 
     /// An entry that is neither a regular file nor a folder, by its path.
