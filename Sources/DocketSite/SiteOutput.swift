@@ -68,13 +68,27 @@ public final class SiteOutput: @unchecked Sendable {
             manifest = SiteManifest(bytes)
         }
         if ours {
-            let walked = FileSystem.walk(root)
+            // Each file's path is assembled as bytes in one buffer and looked up
+            // as bytes: only a file the manifest does not list becomes a string.
+            var path: [UInt8] = []
+            var folderOfPath: String?
+            var files = 0
+            let walked = FileSystem.walk(root) { folder, name in
+                if folder != folderOfPath {
+                    folderOfPath = folder
+                    path = folder.isEmpty ? [] : Array(folder.utf8) + [UInt8(ascii: "/")]
+                }
+                let prefix = folder.isEmpty ? 0 : folder.utf8.count + 1
+                path.removeSubrange(prefix...)
+                path.append(contentsOf: name)
+                files += 1
+                if !path.withUnsafeBufferPointer(manifest.notePresent) { unlisted.insert(String(decoding: path, as: UTF8.self)) }
+            }
             if let special = walked.specials.first {
                 throw .file(FileError(path: root + "/" + special.path,
                                       reason: "is \(special.kind) inside the site folder; docket never writes through links: remove it"))
             }
-            for file in walked.files where !manifest.notePresent(file) { unlisted.insert(file) }
-            existingCount = walked.files.count
+            existingCount = files
             existingDirectories = walked.directories
         }
         // Forget the fingerprints on disk until this build finishes: a build

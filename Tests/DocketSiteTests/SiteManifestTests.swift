@@ -45,10 +45,41 @@ struct SiteManifestTests {
         #expect(manifest.bytes() == Self.file([(1, "a"), (2, "b"), (3, "c")]))
     }
 
+    /// Paths are found by their bytes, as the folder's walk hands them over; a
+    /// path listed twice is one entry, the later line's.
+    @Test func pathsAreFoundByTheirBytesAndALaterDuplicateWins() {
+        let manifest = SiteManifest(Self.file([(1, "a.html"), (2, "b.html"), (3, "a.html")]))
+        #expect(Array("b.html".utf8).withUnsafeBufferPointer(manifest.notePresent))
+        #expect(!Array("b.htm".utf8).withUnsafeBufferPointer(manifest.notePresent))
+        #expect(!Array("b.html/".utf8).withUnsafeBufferPointer(manifest.notePresent))
+        #expect(manifest.notePresent("a.html"))
+        #expect(!manifest.keep("a.html", fingerprint: 1) && manifest.keep("a.html", fingerprint: 3))
+        #expect(manifest.keep("b.html", fingerprint: 2))
+        #expect(manifest.bytes() == Self.file([(3, "a.html"), (2, "b.html")]))
+    }
+
+    /// Every one of many paths that share long prefixes is found at its place,
+    /// and no other path is found.
+    @Test func thePathTableFindsExactlyItsPaths() {
+        let texts = (0..<20_000).map { "api/tasks/task_01KM\(String($0, radix: 32))/comments.json" } + ["", "a"]
+        let joined = Array(texts.joined().utf8)
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: joined.count)
+        defer { bytes.deallocate() }
+        _ = bytes.initialize(from: joined)
+        let starts = texts.reduce(into: [0]) { $0.append($0.last! + $1.utf8.count) }
+        let path = { (position: Int) in UnsafeBufferPointer(rebasing: UnsafeBufferPointer(bytes)[starts[position]..<starts[position + 1]]) }
+        let table = PathTable(count: texts.count, path: path)
+        #expect(texts.indices.map { table.find(path($0), path: path) } == Array(texts.indices))
+        for absent in ["api/tasks/task_01KMzzzz/comments.json", "api/tasks/task_01KM0/comments.jso", "b"] {
+            #expect(Array(absent.utf8).withUnsafeBufferPointer { table.find($0, path: path) } == nil)
+        }
+        #expect(PathTable(count: 0, path: path).find(path(0), path: path) == nil)
+    }
+
     /// Lines that are not `<hex> <path>` are skipped; nothing else is lost.
     @Test func linesThatAreNotEntriesAreSkipped() {
         let bytes = SiteManifest.header + Array("zz nope\nff ok\n12345678901234567 too-long\n\nab\n".utf8)
-        let entries = SiteManifest.parse(bytes)
+        let entries = SiteManifest(bytes).entries
         #expect(entries.map(\.path) == ["ok"] && entries.map(\.print) == [255])
         #expect(SiteManifest(nil).bytes() == SiteManifest.header)
     }

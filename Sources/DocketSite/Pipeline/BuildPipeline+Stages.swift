@@ -9,8 +9,12 @@ extension BuildPipeline {
             // own while recover and load run. Its verdict is in before anything is applied.
             let reuses = readsCache
             state.opening = BackgroundValue {
-                do throws(SiteOutput.SetupError) { return .success(try SiteOutput(root: output, reusesPrevious: reuses)) } catch {
-                    return .failure(PipelineError(.check, describing: error))
+                let started = Progress.seconds()
+                do throws(SiteOutput.SetupError) {
+                    let site = try SiteOutput(root: output, reusesPrevious: reuses)
+                    return (.success(site), Progress.seconds() - started)
+                } catch {
+                    return (.failure(PipelineError(.check, describing: error)), Progress.seconds() - started)
                 }
             }
         case .recover:

@@ -105,7 +105,8 @@ public struct BuildPipeline {
         var activity = Activity()
         /// The site folder, opened (and walked) once, by the check stage on a thread of its own.
         var site: SiteOutput?
-        var opening: BackgroundValue<Result<SiteOutput, PipelineError>>?
+        /// The opening's result and how long it took (a stage time of its own in `--verbose`).
+        var opening: BackgroundValue<(Result<SiteOutput, PipelineError>, Double)>?
         /// Saving what load decoded, in the background (see `InputCache.savesInBackground`).
         var inputCache: InputCache?
 
@@ -113,7 +114,9 @@ public struct BuildPipeline {
         mutating func openSite() throws(PipelineError) {
             guard let opening else { return }
             self.opening = nil
-            switch opening.value() {
+            let (result, seconds) = opening.value()
+            outcome.stageTimes.append(("check: site folder", seconds))
+            switch result {
             case .success(let output): site = output
             case .failure(let error): throw error
             }
