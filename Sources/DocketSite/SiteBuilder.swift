@@ -122,7 +122,9 @@ public struct SiteBuilder {
             let page = context.personPage(person, tabs: tabs[person.id] ?? .init(), rows: rows)
             let chrome = context.chrome(title: person.name, root: "../", section: "people")
             try output.write("people/\(person.id).html", pages.person.renderUTF8(chrome, page))
-            try output.write("feeds/\(person.id).ics", calendar.render(for: person))
+            let feed = "feeds/\(person.id).ics"
+            let print = fingerprints.calendars[person.id] ?? 0
+            if !output.isCurrent(feed, fingerprint: print) { try output.write(feed, calendar.render(for: person), fingerprint: print) }
             try output.write("feeds/\(person.id).atom", atom.render(for: person))
         }
         clock.lap("people", into: &report)

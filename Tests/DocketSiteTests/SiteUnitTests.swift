@@ -66,14 +66,17 @@ struct ChartTests {
 }
 
 struct FingerprintTests {
-    @Test func fingerprintsChangeWithWhatAPageShows() throws {
-        let workspace = WorkspaceLoader.load(fixtures + "/basic").workspace
+    /// A workspace's prints at an instant, with the shipped theme.
+    static func printer() throws -> (Workspace, Instant) -> Fingerprints {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/templates"
         let theme = try Theme(base: directory)
-        func prints(_ workspace: Workspace, at instant: Instant = now) -> Fingerprints {
-            let context = SiteContext(workspace: workspace, now: instant)
-            return Fingerprints(context: context, theme: theme)
-        }
+        return { Fingerprints(context: SiteContext(workspace: $0, now: $1), theme: theme) }
+    }
+
+    @Test func fingerprintsChangeWithWhatAPageShows() throws {
+        let workspace = WorkspaceLoader.load(fixtures + "/basic").workspace
+        let printer = try Self.printer()
+        func prints(_ workspace: Workspace, at instant: Instant = now) -> Fingerprints { printer(workspace, instant) }
         let base = prints(workspace)
         #expect(base.tasks == prints(workspace).tasks)  // stable
         var edited = workspace
@@ -97,6 +100,28 @@ struct FingerprintTests {
         var renamed = workspace
         renamed.people[0].name = "Janet"
         #expect(prints(renamed).global != base.global)
+    }
+
+    /// A calendar feed shows no instant of the build: its print moves with the
+    /// person's open tasks that have a due, and with nothing else of theirs.
+    @Test func aCalendarFeedsPrintIsItsTasksNotTheInstant() throws {
+        let workspace = WorkspaceLoader.load(fixtures + "/basic").workspace
+        let context = SiteContext(workspace: workspace, now: now)
+        let prints = try Self.printer()
+        let base = prints(workspace, now)
+        #expect(base.calendars.count == workspace.people.count)
+        #expect(prints(workspace, now.adding(seconds: 3_600)).calendars == base.calendars)
+        let feeds = context.openDueByAssignee.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+        let (person, indices) = try #require(feeds.first)
+        var retitled = workspace
+        retitled.tasks[indices[0]].title += "!"
+        #expect(prints(retitled, now).calendars[person] != base.calendars[person])
+        // A task in no one's feed (closed, or with no due) moves no feed.
+        let shown = Set(feeds.flatMap(\.value))
+        let outside = try #require(workspace.tasks.indices.first { !shown.contains($0) })
+        var other = workspace
+        other.tasks[outside].title += "!"
+        #expect(prints(other, now).calendars == base.calendars)
     }
 
     /// 200 tasks a list file: a task's print moves only its own file's.

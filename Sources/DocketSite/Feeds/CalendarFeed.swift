@@ -3,6 +3,12 @@ import DocketCore
 
 /// `feeds/<person>.ics`: the person's open tasks that have a due, as
 /// iCalendar events (RFC 5545) a calendar app can subscribe to.
+///
+/// A feed is a file served as plain `text/calendar`, so it carries no
+/// `METHOD` (RFC 5545 §3.7.2 pairs it with a MIME method), and each event's
+/// `DTSTAMP` is when its task was last revised, not when the site was built:
+/// a feed changes only when its tasks do, so a subscriber's client (and a
+/// rebuild, through `Fingerprints.calendars`) can tell nothing changed.
 struct CalendarFeed {
     let context: SiteContext
     let baseURL: String?
@@ -13,15 +19,13 @@ struct CalendarFeed {
         ics.add("VERSION:2.0")
         ics.add("PRODID:-//docket//task feed//EN")
         ics.add("CALSCALE:GREGORIAN")
-        ics.add("METHOD:PUBLISH")
         ics.add("X-WR-CALNAME:", escaping: "\(person.name) — \(context.workspace.settings.name) tasks")
-        let stamp = basic(context.day.now)
         for index in context.openDueByAssignee[person.id] ?? [] {
             let task = context.workspace.tasks[index]
             guard let due = task.due else { continue }
             ics.add("BEGIN:VEVENT")
             ics.add("UID:", task.id, "@docket")
-            ics.add("DTSTAMP:", stamp)
+            ics.add("DTSTAMP:", basic(task.updatedAt))
             switch due {
             case .at(let instant):
                 ics.add("DTSTART:", basic(instant))

@@ -20,6 +20,9 @@ struct Fingerprints: Sendable {
     let contents: [UInt64]
     /// Per `api/tasks/page-<n>.json` (index 0 is page 1): the contents of its tasks and where it stands.
     let apiPages: [UInt64]
+    /// Per person id: their calendar feed, made from the open tasks with a due
+    /// they are assigned (fields and short ids), in the feed's order.
+    let calendars: [String: UInt64]
 
     init(context: SiteContext, theme: Theme) {
         let workspace = context.workspace
@@ -77,6 +80,14 @@ struct Fingerprints: Sendable {
             return hash
         }
         records = Dictionary(uniqueKeysWithValues: zip(links.map(\.key), recordPrints))
+        let contents = contents
+        calendars = Dictionary(workspace.people.map { person in
+            var hash = StableHash.combine(frozen, "calendar " + person.id)
+            for index in context.openDueByAssignee[person.id] ?? [] {
+                hash = StableHash.combine(StableHash.combine(hash, Int64(bitPattern: contents[index])), context.shortIDs.short(workspace.tasks[index].id))
+            }
+            return (person.id, hash)
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A list file holds its tasks' JSON and links to the next file, so its
