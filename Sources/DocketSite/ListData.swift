@@ -144,7 +144,7 @@ struct ListData {
         for (index, numbers) in zip(tasks, phrases) {
             let task = workspace.tasks[index]
             let timing = context.timings[index]
-            columns.add(task: task, short: context.shortIDs.short(task.id).utf8.count)
+            columns.add(task: task, short: context.shortIDs.length(at: index))
             indices.rankDigits.append(indices.titles[index], to: &columns.titleRank)
             columns.status.append(contentsOf: String(TaskStatus.allCases.firstIndex(of: task.status) ?? 0).utf8)
             columns.priority.append(contentsOf: String(Priority.allCases.firstIndex(of: task.priority) ?? 0).utf8)

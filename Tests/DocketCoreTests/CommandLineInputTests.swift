@@ -35,6 +35,9 @@ struct ShortIDTests {
             }
             #expect(short.short(id) == String(id.suffix(expected)), "\(id)")
         }
+        // Asked by position, each id's short id is the same.
+        #expect(all.indices.allSatisfy { short.short(at: $0, of: all[$0]) == short.short(all[$0]) })
+        #expect(all.indices.allSatisfy { short.length(at: $0) == short.short(all[$0]).count })
     }
 
     @Test func anySuffixOfSixOrMoreNamesATaskInAnyCase() {

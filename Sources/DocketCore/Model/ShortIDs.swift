@@ -6,6 +6,10 @@ public struct ShortIDs: Sendable {
     public static let minimumLength = 6
 
     private var lengths: [String: Int] = [:]
+    /// The same lengths in the order the ids were given: a site's stages ask
+    /// by task index several times a task, and a lookup by string cost more
+    /// than the rest of making a short id.
+    private var inOrder: [Int] = []
 
     /// Computed from ids sorted by their reversed bytes: an id's nearest
     /// neighbours there share its longest common suffixes. The sort compares
@@ -27,12 +31,15 @@ public struct ShortIDs: Sendable {
             return count
         }
         lengths.reserveCapacity(ids.count)
+        inOrder = [Int](repeating: Self.minimumLength, count: ids.count)
         for (position, index) in order.enumerated() {
             let id = ids[index]
             var shared = 0
             if position > 0 { shared = common(ids[order[position - 1]], id) }
             if position + 1 < order.count { shared = max(shared, common(ids[order[position + 1]], id)) }
-            lengths[id] = min(id.utf8.count, max(Self.minimumLength, shared + 1))
+            let length = min(id.utf8.count, max(Self.minimumLength, shared + 1))
+            lengths[id] = length
+            inOrder[index] = length
         }
     }
 
@@ -53,6 +60,14 @@ public struct ShortIDs: Sendable {
     public func short(_ id: String) -> String {
         String(id.suffix(lengths[id] ?? Self.minimumLength))
     }
+
+    /// The short id of `id`, given at `position` among the ids this was made from.
+    public func short(at position: Int, of id: String) -> String {
+        String(id.suffix(inOrder[position]))
+    }
+
+    /// How many characters the short id of the id at `position` has.
+    public func length(at position: Int) -> Int { inOrder[position] }
 
     public enum Resolution: Sendable, Equatable {
         case found(String)

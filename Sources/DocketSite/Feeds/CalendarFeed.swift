@@ -36,7 +36,7 @@ struct CalendarFeed {
             }
             ics.add("SUMMARY:", escaping: task.title)
             var description = "\(task.priority.label) priority · \(task.status.label) · \(task.type.replacingBytes("_", with: " "))"
-                + " · docket id \(context.shortIDs.short(task.id))"
+                + " · docket id \(context.shortIDs.short(at: index, of: task.id))"
             let records = task.links.map { context.workspace.record($0)?.name ?? $0.id }
             if !records.isEmpty { description += "\nLinked: " + records.joined(separator: ", ") }
             ics.add("DESCRIPTION:", escaping: description)

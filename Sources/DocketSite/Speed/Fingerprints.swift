@@ -44,7 +44,7 @@ struct Fingerprints: Sendable {
             let timing = context.timings[index]
             let content = task.contentHash
             // A row shows the task's fields, where its due stands today and when it was last updated.
-            var row = StableHash.combine(StableHash.combine(frozen, Int64(bitPattern: content)), context.shortIDs.short(task.id))
+            var row = StableHash.combine(StableHash.combine(frozen, Int64(bitPattern: content)), context.shortIDs.short(at: index, of: task.id))
             row = StableHash.combine(row, timing.isDueToday, timing.isOverdue, timing.isUpcoming, timing.isThisWeek,
                                      timing.isCompletedToday)
             row = StableHash.combine(row, format.relativeBucket(task.updatedAt))
@@ -84,7 +84,7 @@ struct Fingerprints: Sendable {
         calendars = Dictionary(workspace.people.map { person in
             var hash = StableHash.combine(frozen, "calendar " + person.id)
             for index in context.openDueByAssignee[person.id] ?? [] {
-                hash = StableHash.combine(StableHash.combine(hash, Int64(bitPattern: contents[index])), context.shortIDs.short(workspace.tasks[index].id))
+                hash = StableHash.combine(StableHash.combine(hash, Int64(bitPattern: contents[index])), context.shortIDs.short(at: index, of: workspace.tasks[index].id))
             }
             return (person.id, hash)
         }, uniquingKeysWith: { first, _ in first })

@@ -46,7 +46,7 @@ extension SiteContext {
             ended = Moment(text: format.instant(at), iso: at.rfc3339, relative: verb + " " + format.relative(at))
         }
         return TaskSummary(
-            task: task, short: shortIDs.short(task.id), url: root + "tasks/\(task.id).html", timing: timing,
+            task: task, short: shortIDs.short(at: index, of: task.id), url: root + "tasks/\(task.id).html", timing: timing,
             assignees: separated(task.assignees.map { person($0, root: root) }, \.comma),
             due: task.due.map { Moment(text: format.due($0), iso: $0.text, relative: format.relativeDue($0, timing: timing, isOpen: task.isOpen)) },
             ended: ended)
