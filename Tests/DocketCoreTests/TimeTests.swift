@@ -61,3 +61,23 @@ struct ZoneTests {
         #expect(berlin.instant(date: date("2026-05-01"), secondsIntoDay: 9 * 3600) == instant("2026-05-01T07:00:00Z"))
     }
 }
+
+struct HumanTimeTests {
+    /// Dates and times read as the words and numbers they are made of, for
+    /// years of every width and the years beyond four digits a zone can reach.
+    @Test func datesAndTimesReadAsTheirParts() {
+        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        var generator = SystemRandomNumberGenerator()
+        let edges = [-719_528, -719_162, -1, 0, 1, 20_530, 2_932_896, 2_932_897]  // year 0, 1, 1969, 1970, 2026, 9999, 10000
+        for dayNumber in edges + (0..<2_000).map({ _ in Int.random(in: -719_162...2_932_896, using: &generator) }) {
+            let date = LocalDate(dayNumber: dayNumber)
+            let day = "\(weekdays[date.weekday]) \(date.day) \(HumanTime.months[date.month - 1]) \(date.year)"
+            #expect(HumanTime.date(date) == day)
+            let seconds = Int64(dayNumber) * 86_400 + Int64.random(in: 0..<86_400, using: &generator)
+            let time = Zone.utc.localTime(of: Instant(seconds: seconds))
+            #expect(HumanTime.instant(Instant(seconds: seconds), zone: .utc) == day + ", " + time.description)
+        }
+        #expect(HumanTime.instant(instant("2026-03-18T13:05:00Z"), zone: Zone(identifier: "Europe/Berlin")!) == "Wed 18 Mar 2026, 14:05")
+        #expect(HumanTime.date(date("0987-01-05")) == "Fri 5 Jan 987")
+    }
+}
