@@ -301,6 +301,17 @@ struct BinaryCodingTests {
         #expect(throws: BinaryReader.Truncated.self) { _ = try reader.byte() }
     }
 
+    /// ASCII, other text and bytes that are not UTF-8 (a cache written by something else) each read as they should.
+    @Test func textIsReadExactlyAndBadUTF8Throws() throws {
+        var bytes: [UInt8] = []
+        for text in ["", "plain ascii", "ümlaut", String(repeating: "x", count: 300)] { bytes.appendString(text) }
+        bytes.appendVarint(UInt64(3))
+        bytes += [0x61, 0xFF, 0x62]
+        var reader = BinaryReader(bytes[...])
+        for text in ["", "plain ascii", "ümlaut", String(repeating: "x", count: 300)] { #expect(try reader.string() == text) }
+        #expect(throws: BinaryReader.Truncated.self) { _ = try reader.string() }
+    }
+
     @Test func aLengthPastTheEndThrows() {
         var bytes: [UInt8] = []
         bytes.appendVarint(UInt64(50))
