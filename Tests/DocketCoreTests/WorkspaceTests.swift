@@ -27,6 +27,23 @@ struct WorkspaceLoaderTests {
         #expect(workspace.record(Link(type: "deal", id: "deal_acme"))?.fields.first?.key == "amount")
     }
 
+    /// Comments given in runs by task, a task's in two runs, or out of order, end up
+    /// each task's own, by creation time and then id; the task index names every task.
+    @Test func commentsGroupByTaskInCreationOrder() {
+        func comment(_ id: String, _ task: String, _ at: String) -> DocketCore.Comment {
+            Comment(id: id, task: task, author: "jane", content: id, createdAt: instant(at), updatedAt: instant(at))
+        }
+        let given = [comment("c3", "task_A", "2026-03-18T10:00:00Z"), comment("c1", "task_A", "2026-03-18T09:00:00Z"),
+                     comment("c2", "task_B", "2026-03-18T08:00:00Z"), comment("c0", "task_A", "2026-03-18T09:00:00Z"),
+                     comment("c4", "task_A", "2026-03-18T11:00:00Z")]
+        let workspace = Workspace(settings: Settings(name: "x"), people: [], records: [], tasks: [], comments: given)
+        #expect(workspace.comments["task_A"]?.map(\.id) == ["c0", "c1", "c3", "c4"])
+        #expect(workspace.comments["task_B"]?.map(\.id) == ["c2"])
+        #expect(workspace.comments.count == 2)
+        let loaded = WorkspaceLoader.load(fixtures + "/basic").workspace
+        #expect(loaded.tasks.indices.allSatisfy { loaded.taskIndex[loaded.tasks[$0].id] == $0 } && loaded.taskIndex.count == loaded.tasks.count)
+    }
+
     @Test func aMissingWorkspaceIsOneClearError() {
         let result = WorkspaceLoader.load("/nonexistent/docket")
         #expect(result.diagnostics.map(\.description) == ["/nonexistent/docket: error: workspace directory does not exist"])

@@ -25,13 +25,30 @@ public struct Workspace: Sendable {
         self.taskIndex = [:]
         self.comments = [:]
         reindex()
-        for comment in comments { self.comments[comment.task, default: []].append(comment) }
-        for key in self.comments.keys { self.comments[key]!.sort(by: Workspace.commentOrder) }
+        // The loader gives each task's comments together (a folder each): a run of one
+        // task's comments is one lookup and one array, not one of each per comment.
+        var grouped: [String: [Comment]] = [:]
+        var start = 0
+        while start < comments.count {
+            let task = comments[start].task
+            var end = start + 1
+            while end < comments.count && comments[end].task == task { end += 1 }
+            grouped[task, default: []].append(contentsOf: comments[start..<end])
+            start = end
+        }
+        let unsorted = grouped.filter { _, list in
+            !list.indices.dropFirst().allSatisfy { !Workspace.commentOrder(list[$0], list[$0 - 1]) }
+        }.keys
+        for task in unsorted { grouped[task]?.sort(by: Workspace.commentOrder) }
+        self.comments = grouped
     }
 
     public mutating func reindex() {
         // By index, not `enumerated()`: that would copy every task.
-        taskIndex = Dictionary(uniqueKeysWithValues: tasks.indices.map { (tasks[$0].id, $0) })
+        var index: [String: Int] = [:]
+        index.reserveCapacity(tasks.count)
+        for position in tasks.indices { index[tasks[position].id] = position }
+        taskIndex = index
     }
 
     public func task(_ id: String) -> Task? { taskIndex[id].map { tasks[$0] } }
