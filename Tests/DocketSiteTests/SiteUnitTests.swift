@@ -144,6 +144,25 @@ struct FingerprintTests {
     }
 }
 
+struct RecordsIndexTests {
+    /// Names in order ignoring case and accents, equal names by id, each type its own group.
+    @Test func recordsAreInNameOrderIgnoringCaseAndAccents() {
+        var workspace = WorkspaceLoader.load(fixtures + "/basic").workspace
+        workspace.tasks = []  // their links would add records of their own
+        workspace.reindex()
+        let names = [("c1", "zoe"), ("c2", "Émile"), ("c3", "emile"), ("c0", "Emile"), ("c4", "Adam"), ("c5", "Ünter"), ("c6", "umbrella")]
+        workspace.records = Dictionary(uniqueKeysWithValues: names.map { ("contact/" + $0.0, Record(id: $0.0, type: "contact", name: $0.1)) }
+            + [("deal/d1", Record(id: "d1", type: "deal", name: "Acme"))])
+        let page = SiteContext(workspace: workspace, now: now).recordsIndexPage()
+        let contacts = page.groups.first { $0.type == "contact" }?.records.map(\.link.id)
+        #expect(contacts == ["c4", "c0", "c2", "c3", "c6", "c5", "c1"])
+        #expect(page.groups.map(\.type) == ["contact", "deal"])
+        // ASCII folds as Foundation folds it: the fast path changes no order.
+        let ascii = String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) })
+        #expect(ascii.lowercased() == ascii.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+    }
+}
+
 struct ListDataTests {
     /// The list's pages name the data scripts before the data is made: the names must be the files'.
     @Test func thePathsNamedAheadAreThePathsWritten() {

@@ -150,20 +150,29 @@ extension SiteContext {
 
     /// Records by name ignoring case and accents (then by id, so equal names keep one order).
     func recordsIndexPage() -> RecordsIndexPage {
-        var groups: [String: [(key: String, entry: RecordsIndexPage.Entry)]] = [:]
+        // Sorted as positions into flat lists: sorting the entries themselves moved and
+        // retained their strings at every step (20,000 records at 100,000 tasks).
+        var entries: [RecordsIndexPage.Entry] = []
+        var keys: [String] = []
+        var byType: [String: [Int]] = [:]
+        entries.reserveCapacity(recordLinks.count)
+        keys.reserveCapacity(recordLinks.count)
         for link in recordLinks {
             let indices = tasksByRecord[link.key] ?? []
             let record = workspace.record(link)
             let name = record?.name ?? link.id
-            let entry = RecordsIndexPage.Entry(link: link, name: name, known: record != nil,
-                                               open: indices.filter { workspace.tasks[$0].isOpen }.count, total: indices.count)
-            groups[link.type, default: []].append((name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), entry))
+            byType[link.type, default: []].append(entries.count)
+            entries.append(RecordsIndexPage.Entry(link: link, name: name, known: record != nil,
+                                                  open: indices.count { workspace.tasks[$0].isOpen }, total: indices.count))
+            // ASCII folds to lower case; other text through Foundation's case and accent folding.
+            keys.append(name.utf8.allSatisfy { $0 < 0x80 } ? name.lowercased()
+                : name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
         }
-        return RecordsIndexPage(groups: groups.keys.sorted().map { type in
-            let records = (groups[type] ?? []).sorted {
-                $0.key != $1.key ? $0.key.precedesInByteOrder($1.key) : $0.entry.link.id.precedesInByteOrder($1.entry.link.id)
+        return RecordsIndexPage(groups: byType.keys.sorted().map { type in
+            let order = (byType[type] ?? []).sorted { a, b in
+                keys[a] != keys[b] ? keys[a].precedesInByteOrder(keys[b]) : entries[a].link.id.precedesInByteOrder(entries[b].link.id)
             }
-            return .init(type: type, records: records.map(\.entry))
+            return .init(type: type, records: order.map { entries[$0] })
         })
     }
 }
