@@ -34,7 +34,7 @@ struct QueryContext {
         }
         workspace = report.workspace
         day = DayContext(now: instant, settings: report.workspace.settings)
-        shortIDs = ShortIDs(workspace.tasks.lazy.map(\.id))
+        shortIDs = ShortIDs(workspace.tasks.map(\.id))
         queued = report.changedTasks
     }
 

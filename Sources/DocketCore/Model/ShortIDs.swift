@@ -16,8 +16,11 @@ public struct ShortIDs: Sendable {
     /// each id's last eight bytes packed into one number and reads further
     /// only on a tie: comparing reversed byte arrays, one made per id, was
     /// 40% of the compute stage at 100,000 tasks.
-    public init<C: Collection>(_ ids: C) where C.Element == String {
-        let ids = Array(ids)
+    public init<C: Collection>(_ ids: C) where C.Element == String { self.init(Array(ids)) }
+
+    /// Not generic: made generically from another module, every read of an id
+    /// went through the collection's witness table.
+    public init(_ ids: [String]) {
         let keys = ids.map(Self.tailKey)
         let order = ids.indices.sorted { a, b in
             keys[a] != keys[b] ? keys[a] < keys[b] : ids[a].utf8.reversed().lexicographicallyPrecedes(ids[b].utf8.reversed())

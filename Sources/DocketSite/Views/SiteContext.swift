@@ -45,7 +45,7 @@ struct SiteContext: Sendable {
         self.timings = computed.map(\.0)
         self.dueKeys = computed.map(\.1)
         // The rest is serial: the short ids and the stats are made on the other core meanwhile.
-        let shortIDs = BackgroundValue { ShortIDs(tasks.indices.lazy.map { tasks[$0].id }) }
+        let shortIDs = BackgroundValue { ShortIDs(tasks.map(\.id)) }
         let timings = self.timings
         let stats = BackgroundValue { StatsReport(tasks: tasks, timings: timings, people: workspace.people) }
         var byRecord: [String: [Int]] = [:]
