@@ -72,13 +72,14 @@ public final class SiteOutput: @unchecked Sendable {
             // as bytes: only a file the manifest does not list becomes a string.
             var path: [UInt8] = []
             var folderOfPath: String?
+            var prefix = 0
             var files = 0
             let walked = FileSystem.walk(root) { folder, name in
                 if folder != folderOfPath {
                     folderOfPath = folder
                     path = folder.isEmpty ? [] : Array(folder.utf8) + [UInt8(ascii: "/")]
+                    prefix = path.count
                 }
-                let prefix = folder.isEmpty ? 0 : folder.utf8.count + 1
                 path.removeSubrange(prefix...)
                 path.append(contentsOf: name)
                 files += 1

@@ -1,3 +1,4 @@
+import DocketCore
 import Foundation
 
 /// Where each of a list of byte strings (the site manifest's paths) sits in
@@ -52,25 +53,9 @@ struct PathTable: Sendable {
         a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
-    /// Eight bytes a step (paths share long prefixes, so every byte counts),
-    /// mixed so the low bits the table uses depend on all of them. Never
-    /// saved, so byte order does not matter.
+    /// `StableHash.words64`: eight bytes a step (paths share long prefixes,
+    /// so every byte counts), mixed so the low bits the table uses depend on all of them.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return hash }
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 29
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        while offset < bytes.count {
-            tail = tail << 8 | UInt64(bytes[offset])
-            offset += 1
-        }
-        hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
-        return hash ^ (hash >> 32)
+        StableHash.words64(UnsafeRawBufferPointer(bytes))
     }
 }
