@@ -17,7 +17,7 @@ struct GoldenTests {
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("Applied 3 edit(s), rejected 2."))
             let actual = try workspaceTree(ws).mapKeys { "workspace/" + $0 }
-                .merging(try tree(dir + "/public").filter { !$0.key.hasPrefix("assets/") && $0.key != ".docket-site" }.mapKeys { "public/" + $0 }) { a, _ in a }
+                .merging(try siteTree(dir + "/public").filter { !$0.key.hasPrefix("assets/") }.mapKeys { "public/" + $0 }) { a, _ in a }
             if ProcessInfo.processInfo.environment["DOCKET_RECORD_GOLDEN"] == "1" {
                 try? FileManager.default.removeItem(atPath: Self.golden)
                 for (path, data) in actual {

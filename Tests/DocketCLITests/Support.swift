@@ -75,6 +75,12 @@ func tree(_ root: String) throws -> [String: Data] {
     return files
 }
 
+/// A site folder's files without its marker, which holds the fingerprints
+/// of how each page was made (two equal sites may have been made differently).
+func siteTree(_ root: String) throws -> [String: Data] {
+    try tree(root).filter { $0.key != ".docket-site" }
+}
+
 let fixtureNow = "2026-03-18T13:00:00Z"
 
 /// Runs git in a folder with a fixed identity; returns its exit status and output.

@@ -243,13 +243,36 @@ public enum FileSystem {
     public static func walk(_ root: String, includingHidden: Bool = false, skippingFiles: Bool = false,
                             file: (_ folder: String, _ name: UnsafeBufferPointer<UInt8>) -> Void)
         -> (directories: [String], specials: [Special]) {
-        var directories: [String] = []
-        var specials: [Special] = []
+        let walk = walk(root, includingHidden: includingHidden, skippingFiles: skippingFiles, reusing: nil, file: file)
+        return (walk.directories, walk.specials)
+    }
+
+    /// A walk that may skip listing folders an earlier walk listed (`walk(_:reusing:file:)`).
+    public struct Walk {
+        /// Every folder below the root, a folder before what is in it.
+        public var directories: [String] = []
+        /// Per folder, its stamp when the walk reached it (nil: gone, or no
+        /// longer a folder); filled only when the walk was given `reusing`.
+        public var stamps: [FolderStamp?] = []
+        /// Per folder, whether it was listed (false: `reusing` vouched for it).
+        public var listed: [Bool] = []
+        public var specials: [Special] = []
+    }
+
+    /// The walk, asking `reusing` before it lists a folder below the root
+    /// (the top is always listed): given the folder and its stamp, it
+    /// returns the subfolders an earlier listing found when the stamp shows
+    /// nothing changed since, and the folder is not listed; its files are
+    /// then not handed to `file`. Nil lists the folder.
+    public static func walk(_ root: String, includingHidden: Bool = false, skippingFiles: Bool = false,
+                            reusing: ((_ folder: String, _ stamp: FolderStamp) -> [String]?)?,
+                            file: (_ folder: String, _ name: UnsafeBufferPointer<UInt8>) -> Void) -> Walk {
+        var walk = Walk()
         // Breadth first, with no recursion (a hostile tree may be thousands of folders deep): each
         // folder opened relative to the root's descriptor and listed with `getdents64`. A 100,000-task
         // site has 53,000 folders. A folder comes before what is in it.
         let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard top >= 0 else { return ([], []) }
+        guard top >= 0 else { return walk }
         defer { close(top) }
         func visit(_ fd: Int32, _ relative: String) {
             DirectoryEntries.forEach(in: fd) { entry in
@@ -263,9 +286,9 @@ public enum FileSystem {
                 let name = String(decoding: bytes, as: UTF8.self)
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if isDirectory(entry, root + "/" + path, followingLinks: false) {
-                    directories.append(path)
+                    walk.directories.append(path)
                 } else if let special = specialKind(entry, root + "/" + path) {
-                    specials.append(Special(path: path, kind: special))
+                    walk.specials.append(Special(path: path, kind: special))
                 } else if !skippingFiles {
                     file(relative, bytes)
                 }
@@ -273,15 +296,31 @@ public enum FileSystem {
         }
         visit(top, "")
         var next = 0
-        while next < directories.count {
-            let folder = openat(top, directories[next], O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        while next < walk.directories.count {
+            let path = walk.directories[next]
+            next += 1
+            if let reusing {
+                // Stamped before it is listed: a change made while it is listed moves the stamp.
+                let stamp = FolderStamp.of(path, in: top)
+                walk.stamps.append(stamp)
+                guard let stamp else {
+                    walk.listed.append(false)
+                    continue
+                }
+                if let subfolders = reusing(path, stamp) {
+                    walk.listed.append(false)
+                    walk.directories += subfolders
+                    continue
+                }
+            }
+            walk.listed.append(true)
+            let folder = openat(top, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
             if folder >= 0 {
-                visit(folder, directories[next])
+                visit(folder, path)
                 close(folder)
             }
-            next += 1
         }
-        return (directories, specials)
+        return walk
     }
 
     /// What under `root` is neither a regular file nor a folder (relative

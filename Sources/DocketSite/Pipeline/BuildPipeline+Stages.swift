@@ -8,10 +8,11 @@ extension BuildPipeline {
             // Opening walks the site folder (274,000 files at 100,000 tasks): on a thread of its
             // own while recover and load run. Its verdict is in before anything is applied.
             let reuses = readsCache
+            let stamps = InputCache.directory(of: root) + "/" + FolderStamps.fileName
             state.opening = BackgroundValue {
                 let started = Progress.seconds()
                 do throws(SiteOutput.SetupError) {
-                    let site = try SiteOutput(root: output, reusesPrevious: reuses)
+                    let site = try SiteOutput(root: output, reusesPrevious: reuses, folderStamps: stamps)
                     return (.success(site), Progress.seconds() - started)
                 } catch {
                     return (.failure(PipelineError(.check, describing: error)), Progress.seconds() - started)

@@ -84,6 +84,31 @@ final class SiteManifest: @unchecked Sendable {
         return path.withUTF8 { notePresent($0) }
     }
 
+    /// Notes as present every entry not yet noted whose folder `isUnchanged`
+    /// says holds what the last build left (`FolderStamps`), so was not listed.
+    /// Entries at the top are never presumed: the top is always listed.
+    func presumePresent(inFolders isUnchanged: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        // Entries are in byte order, so runs share a folder: it is asked about once a run.
+        var folder = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var answer = false
+        for position in 0..<count where !present[position] {
+            let path = path(position)
+            guard let slash = path.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            let parent = UnsafeBufferPointer(rebasing: path[..<slash])
+            if folder.baseAddress == nil || Self.compare(parent, folder) != 0 {
+                folder = parent
+                answer = isUnchanged(parent)
+            }
+            present[position] = answer
+        }
+    }
+
+    /// How many of the last build's outputs were in the folder when this build began.
+    var presentCount: Int { present.count(where: { $0 }) }
+
+    /// Whether this build wrote `path` with a fingerprint.
+    func isFresh(_ path: String) -> Bool { lock.withLock { fresh[path] != nil } }
+
     func isPresent(_ path: String) -> Bool { position(of: path).map { present[$0] } ?? false }
 
     /// The last build's outputs that were in the folder when this build began.
