@@ -141,13 +141,16 @@ struct ListData {
         let workspace = context.workspace
         let base = context.day.now.milliseconds
         var columns = Columns()
+        // `allCases` makes its array anew at every use.
+        let statuses = TaskStatus.allCases
+        let priorities = Priority.allCases
         for (index, numbers) in zip(tasks, phrases) {
             let task = workspace.tasks[index]
             let timing = context.timings[index]
             columns.add(task: task, short: context.shortIDs.length(at: index))
             indices.rankDigits.append(indices.titles[index], to: &columns.titleRank)
-            columns.status.append(contentsOf: String(TaskStatus.allCases.firstIndex(of: task.status) ?? 0).utf8)
-            columns.priority.append(contentsOf: String(Priority.allCases.firstIndex(of: task.priority) ?? 0).utf8)
+            Columns.appendDigits(Int64(statuses.firstIndex(of: task.status) ?? 0), radix: 10, to: &columns.status)
+            Columns.appendDigits(Int64(priorities.firstIndex(of: task.priority) ?? 0), radix: 10, to: &columns.priority)
             columns.type.append(indices.types[task.type] ?? 0)
             var modes = 0
             if task.isOpen && timing.isDueToday { modes |= 1 }
@@ -155,7 +158,7 @@ struct ListData {
             if timing.isUpcoming { modes |= 4 }
             if task.status == .completed { modes |= 8 }
             if case .allDay? = task.due { modes |= 16 }
-            columns.modes.append(contentsOf: String(modes, radix: 32).utf8)
+            Columns.appendDigits(Int64(modes), radix: 32, to: &columns.modes)
             Columns.appendList(task.assignees.lazy.compactMap { indices.people[$0] }, to: &columns.assignees)
             Columns.appendList(task.tags.lazy.compactMap { indices.tags[$0] }, to: &columns.tags)
             Columns.appendList(task.links.lazy.compactMap { indices.records[$0.key] }, to: &columns.links)

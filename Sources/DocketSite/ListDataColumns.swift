@@ -58,7 +58,7 @@ extension ListData {
             // Every id starts with "task_" (checked when the workspace loads): the prefix is not sent.
             ids.append(contentsOf: task.id.utf8.dropFirst(ListData.idPrefix.count))
             title.append(task.title)
-            short.append(contentsOf: String(length, radix: 36).utf8)
+            Self.appendDigits(Int64(length), radix: 36, to: &short)
             if !task.metadata.isEmpty {
                 metadata.append((title.count - 1, JSONWriter.compactForHTML(.object(task.metadata))))
             }
@@ -70,13 +70,33 @@ extension ListData {
             for index in indices {
                 if !first { column.append(UInt8(ascii: ",")) }
                 first = false
-                column.append(contentsOf: String(index).utf8)
+                appendDigits(Int64(index), radix: 10, to: &column)
             }
         }
 
         /// This task's number in a base-36 column (nothing for nil).
         static func appendBase36(_ value: Int64?, to column: inout [UInt8]) {
-            if let value { column.append(contentsOf: String(value, radix: 36).utf8) }
+            if let value { appendDigits(value, radix: 36, to: &column) }
+        }
+
+        /// `value` as `String(value, radix:)` writes it, written straight into
+        /// the column: a string per number was a fifth of making the chunks.
+        static func appendDigits(_ value: Int64, radix: Int, to column: inout [UInt8]) {
+            if value < 0 { column.append(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude
+            let base = UInt64(radix)
+            var digits: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            // 64 bits are at most 64 digits (radix 2); eight words of eight digits hold them.
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                repeat {
+                    let digit = UInt8(magnitude % base)
+                    buffer[count] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                    magnitude /= base
+                    count += 1
+                } while magnitude > 0
+                for place in stride(from: count - 1, through: 0, by: -1) { column.append(buffer[place]) }
+            }
         }
 
         /// Everything but titles and metadata is a string: a browser parses a

@@ -181,6 +181,23 @@ struct ListDataTests {
         }
         #expect(ListData.paths(taskCount: ListData.chunkSize + 1).count == 3)
     }
+
+    /// Numbers go into the columns as `String(_:radix:)` writes them, which app.js reads.
+    @Test func digitsAreWrittenAsStringWritesThem() {
+        var values: [Int64] = [0, 1, -1, 9, 10, 35, 36, -36, 1_000_000, Int64.max, Int64.min, Int64.min + 1]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Int64(bitPattern: state) >> (state % 60))
+        }
+        for radix in [2, 10, 32, 36] {
+            for value in values {
+                var column: [UInt8] = []
+                ListData.Columns.appendDigits(value, radix: radix, to: &column)
+                #expect(String(decoding: column, as: UTF8.self) == String(value, radix: radix), "\(value) in base \(radix)")
+            }
+        }
+    }
 }
 
 struct ThemeTests {
