@@ -82,7 +82,10 @@ final class FolderStamps {
         for folder in folders {
             guard fits(folder.path) else { return nil }
             if let stamp = folder.stamp {
-                bytes += "\(String(stamp.inode, radix: 16)) \(String(stamp.modified, radix: 16)) \(String(stamp.changed, radix: 16)) ".utf8
+                for value in [stamp.inode, UInt64(bitPattern: stamp.modified), UInt64(bitPattern: stamp.changed)] {
+                    SiteManifest.appendHex(value, to: &bytes)
+                    bytes.append(UInt8(ascii: " "))
+                }
             } else {
                 bytes += "- ".utf8
             }
@@ -117,19 +120,26 @@ final class FolderStamps {
                 folders.append(Folder(path: String(decoding: line.dropFirst(2), as: UTF8.self), stamp: nil, extras: []))
                 continue
             }
-            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4, !fields[3].isEmpty, let inode = UInt64(ascii: fields[0]), let modified = Int64(ascii: fields[1]),
-                  let changed = Int64(ascii: fields[2]) else { return nil }
-            folders.append(Folder(path: String(decoding: fields[3], as: UTF8.self),
-                                  stamp: FolderStamp(inode: inode, modified: modified, changed: changed), extras: []))
+            // Three numbers in hex, each followed by a space, then the path.
+            var cursor = line.startIndex
+            var numbers: [UInt64] = []
+            while numbers.count < 3 {
+                var value: UInt64 = 0
+                var digits = 0
+                while cursor < line.endIndex, digits < 16, let digit = SiteManifest.hexDigit(line[cursor]) {
+                    value = value << 4 | UInt64(digit)
+                    cursor += 1
+                    digits += 1
+                }
+                guard digits > 0, cursor < line.endIndex, line[cursor] == UInt8(ascii: " ") else { return nil }
+                cursor += 1
+                numbers.append(value)
+            }
+            guard cursor < line.endIndex else { return nil }
+            folders.append(Folder(path: String(decoding: line[cursor...], as: UTF8.self),
+                                  stamp: FolderStamp(inode: numbers[0], modified: Int64(bitPattern: numbers[1]),
+                                                     changed: Int64(bitPattern: numbers[2])), extras: []))
         }
         return folders
-    }
-}
-
-private extension FixedWidthInteger {
-    /// A hex number as `String(_:radix: 16)` writes it (a minus sign for a negative one).
-    init?(ascii digits: ArraySlice<UInt8>) {
-        self.init(String(decoding: digits, as: UTF8.self), radix: 16)
     }
 }

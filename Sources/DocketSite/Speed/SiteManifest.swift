@@ -179,7 +179,7 @@ final class SiteManifest: @unchecked Sendable {
     }
 
     /// Lower-case hex without leading zeros, as `String(_, radix: 16)` writes it.
-    private static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
+    static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
         let digits = Array("0123456789abcdef".utf8)
         var shift = value == 0 ? 0 : (63 - value.leadingZeroBitCount) / 4 * 4
         while shift >= 0 {
@@ -231,7 +231,7 @@ final class SiteManifest: @unchecked Sendable {
         return (starts, ends, prints)
     }
 
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
+    static func hexDigit(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
