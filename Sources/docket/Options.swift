@@ -25,7 +25,7 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The instant to compute the site at (RFC 3339). Default: SOURCE_DATE_EPOCH, else the clock.", valueName: "time"))
     var now: String?
 
-    @Flag(name: .long, help: "Read every file and render every page and row again, ignoring what earlier runs kept (fingerprints in the site folder, decoded files and rows in the workspace's .docket/cache/).")
+    @Flag(name: .long, help: "Read every file and render every page and row again, ignoring what earlier runs kept (fingerprints in the site folder; decoded files, rows and the site's folder stamps in the workspace's .docket/cache/).")
     var noCache = false
 
     /// The theme compiled into docket, with `--templates` files on top.
