@@ -18,8 +18,10 @@ public final class SiteOutput: @unchecked Sendable {
     /// build and by this one (kept in the marker file).
     private var manifest = SiteManifest(nil)
     /// The files in the folder when this build began (hidden ones left out),
-    /// from one walk, are those the manifest notes as present and these,
-    /// which it does not list: what `isCurrent` checks and `removeStale` sweeps.
+    /// from one walk (which takes a folder unchanged since the last build
+    /// from `FolderStamps` instead of listing it), are those the manifest
+    /// notes as present and these, which it does not list: what `isCurrent`
+    /// checks and `removeStale` sweeps.
     private var unlisted: Set<String> = []
     private var existingCount = 0
     private var existingDirectories: [String] = []
@@ -144,23 +146,24 @@ public final class SiteOutput: @unchecked Sendable {
     public func saveManifest() throws(FileError) {
         let bytes = manifest.bytes()
         try FileSystem.writeIfChanged(root + "/" + Self.marker, bytes)
-        guard let path = folderStampsPath else { return }
+        guard let stampsPath = folderStampsPath else { return }
         // A folder's files the manifest does not list: what this build wrote without a fingerprint.
+        // Into a folder that had no folders (a first build) there are none to stamp.
         var extras: [String: [String]] = [:]
-        for path in produced where path != Self.marker && !manifest.isFresh(path) {
-            let folder = FileSystem.parent(of: path)
-            if folder != "." { extras[folder, default: []].append(String(decoding: path.utf8.dropFirst(folder.utf8.count + 1), as: UTF8.self)) }
+        for file in existingDirectories.isEmpty ? [] : produced where file != Self.marker && !manifest.isFresh(file) {
+            let folder = FileSystem.parent(of: file)
+            if folder != "." { extras[folder, default: []].append(String(decoding: file.utf8.dropFirst(folder.utf8.count + 1), as: UTF8.self)) }
         }
         let folders = zip(existingDirectories, startStamps).map { path, stamp in
             FolderStamps.Folder(path: path, stamp: stamp, extras: extras[path]?.sortedByBytes() ?? [])
         }
         // Only a cache: a stamps file not written costs the next build a listing of every folder.
         if let stamps = FolderStamps.bytes(folders, root: root, manifest: StableHash.words64(bytes[...])),
-           let file = AtomicFileWriter.forCache(path) {
+           let file = AtomicFileWriter.forCache(stampsPath) {
             file.write(stamps)
             try? file.commit(durable: false)
         } else {
-            try? FileSystem.remove(path)
+            try? FileSystem.remove(stampsPath)
         }
     }
 
