@@ -110,7 +110,7 @@ public final class SiteOutput: @unchecked Sendable {
             existingDirectories = walked.directories
             // A stamp taken too soon after its folder changed vouches for nothing next time.
             startStamps = walked.stamps.map { $0?.isSettled(at: started) == true ? $0 : nil }
-            listedFolders = walked.listed.count(where: { $0 })
+            listedFolders = walked.listed
         }
         // Forget the fingerprints on disk until this build finishes: a build
         // killed halfway must not leave fingerprints that vouch for files it

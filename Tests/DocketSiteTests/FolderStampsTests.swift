@@ -37,6 +37,15 @@ struct FolderStampsTests {
         }
     }
 
+    /// A site built twice, each build settled: the first finds no folder to
+    /// stamp, the second stamps them all, so the next build lists none it did not change.
+    static func stampedSite(_ root: String) throws {
+        try build(root)
+        settle(root)
+        try build(root)
+        settle(root)
+    }
+
     /// Beside the site, as the workspace's cache is.
     static func stamps(_ root: String) -> String { root + "-folders" }
 
@@ -77,10 +86,7 @@ struct FolderStampsTests {
     /// still known: compared before it is written, and swept once no longer made.
     @Test func pagesWithoutAFingerprintInUnlistedFoldersAreKnown() throws {
         try Self.withSite { root in
-            try Self.build(root)
-            Self.settle(root)
-            try Self.build(root)
-            Self.settle(root)
+            try Self.stampedSite(root)
             var pages = Self.pages
             pages.removeValue(forKey: "a/list.html")
             let output = try Self.build(root, pages)
@@ -94,10 +100,7 @@ struct FolderStampsTests {
     /// marker without fingerprints) vouch for nothing: every folder is listed.
     @Test func stampsOfAnotherManifestVouchForNothing() throws {
         try Self.withSite { root in
-            try Self.build(root)
-            Self.settle(root)
-            try Self.build(root)
-            Self.settle(root)
+            try Self.stampedSite(root)
             let marker = root + "/" + SiteOutput.marker
             var bytes = try FileSystem.readBytes(marker)
             bytes += Array("ff extra/page.html\n".utf8)

@@ -254,8 +254,8 @@ public enum FileSystem {
         /// Per folder, its stamp when the walk reached it (nil: gone, or no
         /// longer a folder); filled only when the walk was given `reusing`.
         public var stamps: [FolderStamp?] = []
-        /// Per folder, whether it was listed (false: `reusing` vouched for it).
-        public var listed: [Bool] = []
+        /// How many folders below the root were listed (the others `reusing` vouched for, or were gone).
+        public var listed = 0
         public var specials: [Special] = []
     }
 
@@ -303,17 +303,13 @@ public enum FileSystem {
                 // Stamped before it is listed: a change made while it is listed moves the stamp.
                 let stamp = FolderStamp.of(path, in: top)
                 walk.stamps.append(stamp)
-                guard let stamp else {
-                    walk.listed.append(false)
-                    continue
-                }
+                guard let stamp else { continue }
                 if let subfolders = reusing(path, stamp) {
-                    walk.listed.append(false)
                     walk.directories += subfolders
                     continue
                 }
             }
-            walk.listed.append(true)
+            walk.listed += 1
             let folder = openat(top, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
             if folder >= 0 {
                 visit(folder, path)
