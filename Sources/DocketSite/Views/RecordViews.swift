@@ -153,7 +153,7 @@ extension SiteContext {
         // Sorted as positions into flat lists: sorting the entries themselves moved and
         // retained their strings at every step (20,000 records at 100,000 tasks).
         var entries: [RecordsIndexPage.Entry] = []
-        var keys: [String] = []
+        var keys: [[UInt8]] = []
         var byType: [String: [Int]] = [:]
         entries.reserveCapacity(recordLinks.count)
         keys.reserveCapacity(recordLinks.count)
@@ -164,13 +164,12 @@ extension SiteContext {
             byType[link.type, default: []].append(entries.count)
             entries.append(RecordsIndexPage.Entry(link: link, name: name, known: record != nil,
                                                   open: indices.count { workspace.tasks[$0].isOpen }, total: indices.count))
-            // ASCII folds to lower case; other text through Foundation's case and accent folding.
-            keys.append(name.utf8.allSatisfy { $0 < 0x80 } ? name.lowercased()
-                : name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+            // Folded as task titles are (case and accents), compared as bytes.
+            keys.append(TitleOrder.key(name))
         }
         return RecordsIndexPage(groups: byType.keys.sorted().map { type in
             let order = (byType[type] ?? []).sorted { a, b in
-                keys[a] != keys[b] ? keys[a].precedesInByteOrder(keys[b]) : entries[a].link.id.precedesInByteOrder(entries[b].link.id)
+                keys[a] != keys[b] ? TitleOrder.precedes(keys[a], keys[b]) : entries[a].link.id.precedesInByteOrder(entries[b].link.id)
             }
             return .init(type: type, records: order.map { entries[$0] })
         })
