@@ -34,6 +34,35 @@ import Testing
 
     /// A listing names what is not a regular file (a folder, a link, a pipe)
     /// from the entries' kinds, for the workspace's safety check.
+    /// A mapped cache file reads as its bytes, keeps them when a new file is
+    /// renamed over it (as docket replaces its caches), and is refused, as a
+    /// read is, when it is a link or a pipe.
+    @Test func aMappedFileReadsItsBytesAndKeepsThem() throws {
+        try withTemporaryDirectory { root in
+            let bytes = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            try FileSystem.writeAtomically(root + "/cache", bytes)
+            let mapped = try MappedFile(root + "/cache")
+            #expect(mapped.array == bytes)
+            try FileSystem.writeAtomically(root + "/cache", Array("new".utf8))
+            #expect(mapped.array == bytes, "a file renamed over the mapped one leaves its bytes as they were")
+            #expect(try MappedFile(root + "/cache").array == Array("new".utf8))
+            try FileSystem.writeAtomically(root + "/empty", [])
+            #expect(try MappedFile(root + "/empty").array.isEmpty)
+            #expect(MappedFile(copying: bytes[5..<9]).array == Array(bytes[5..<9]))
+
+            #expect(symlink(root + "/cache", root + "/link") == 0)
+            #expect(mkfifo(root + "/pipe", 0o644) == 0)
+            for (name, reason) in [("link", "is a symbolic link"), ("pipe", "is a FIFO (named pipe), not a regular file"),
+                                   ("missing", "cannot read: No such file or directory")] {
+                #expect {
+                    _ = try MappedFile(root + "/" + name)
+                } throws: { error in
+                    (error as? FileError)?.path == root + "/" + name && (error as? FileError)?.reason.hasPrefix(reason) == true
+                }
+            }
+        }
+    }
+
     @Test func listingsNameFoldersLinksAndPipes() throws {
         try withTemporaryDirectory { root in
             #expect(FileManager.default.createFile(atPath: root + "/a.json", contents: nil))
@@ -155,4 +184,9 @@ import Testing
             #expect(FileSystem.parent(of: "é/✓/x") == "é/✓")
         }
     }
+}
+
+extension MappedFile {
+    /// A copy of the bytes, made while the file is surely alive.
+    var array: [UInt8] { withExtendedLifetime(self) { Array(bytes) } }
 }

@@ -131,18 +131,19 @@ struct InputCacheTests {
             let path = try primedCache(directory)
             let bytes = try FileSystem.readBytes(path)
             let start = try #require(InputCache.Header(bytes)).length
-            let offsets = try #require(InputCache.Index.offsets(in: bytes, entriesStart: start))
+            let file = try MappedFile(path)
+            let offsets = try #require(InputCache.Index.offsets(in: file.bytes, entriesStart: start))
             #expect(offsets.count == 4 + 2 + 1)
             for (hash, offset) in offsets {
-                var reader = BinaryReader(bytes[offset...])
-                #expect(StableHash.fnv1a64(bytes: try reader.slice(try reader.count())) == hash, "the entry at \(offset) is its key's")
+                var reader = BinaryReader(file, offset..<file.bytes.count)
+                #expect(StableHash.fnv1a64(bytes: reader.bytes(try reader.span(try reader.count()))) == hash, "the entry at \(offset) is its key's")
             }
             var changed = bytes
             changed[changed.count - InputCache.Index.trailerLength - 3] ^= 1
-            #expect(InputCache.Index.offsets(in: changed, entriesStart: start) == nil, "a changed pair fails the checksum")
-            #expect(InputCache.Index.offsets(in: Array(bytes.dropLast()), entriesStart: start) == nil)
+            #expect(InputCache.Index.offsets(in: MappedFile(copying: changed).bytes, entriesStart: start) == nil, "a changed pair fails the checksum")
+            #expect(InputCache.Index.offsets(in: MappedFile(copying: bytes.dropLast()).bytes, entriesStart: start) == nil)
 
-            let indexStart = Int(bytes.littleEndianUInt64(at: bytes.count - InputCache.Index.trailerLength))
+            let indexStart = Int(UInt64(littleEndian: file.bytes.loadUnaligned(fromByteOffset: bytes.count - InputCache.Index.trailerLength, as: UInt64.self)))
             try FileSystem.writeAtomically(path, Array(bytes[..<indexStart]))
             let walked = cachedLoad(directory)
             #expect(walked.reusedFiles?.reused == 4 + 2 + 1)

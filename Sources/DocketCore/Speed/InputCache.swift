@@ -41,10 +41,10 @@ public final class InputCache: @unchecked Sendable {
         var content: UInt64
         /// Found in the cache under these same stamps, so saving it again changes nothing.
         var isCurrent = false
-        /// The encoded value and diagnostics as found in the cache; nil for a
-        /// fresh decoding, encoded only when saved (so a cold run does not
-        /// hold 100,000 small buffers).
-        var payload: ArraySlice<UInt8>?
+        /// Where the encoded value and diagnostics are in the cache file; nil
+        /// for a fresh decoding, encoded only when saved (so a cold run does
+        /// not hold 100,000 small buffers).
+        var payload: Range<Int>?
     }
 
     /// What one file decoded to; `entry` is what the cache keeps of it
@@ -73,7 +73,8 @@ public final class InputCache: @unchecked Sendable {
 
     let root: String?
     let path: String?
-    private let bytes: [UInt8]
+    /// The file as this run found it (mapped, not copied: see `MappedFile`).
+    private let file: MappedFile?
     /// The binary's hash as the file's header gives it, when the header's
     /// stamp is this binary's (nil: hashed again when saving).
     private var headerHash: String?
@@ -93,24 +94,25 @@ public final class InputCache: @unchecked Sendable {
         trustedBefore = FileSystem.wallClock() - Int64(settle * 1e9)
         root = workspace
         path = workspace.map { Self.directory(of: $0) + "/" + Self.fileName }
-        guard let path, reading, let bytes = try? FileSystem.readBytes(path), let header = Header(bytes), header.isThisBinary else {
-            bytes = []
+        guard let path, reading, let file = try? MappedFile(path), let header = Header(Array(file.bytes.prefix(Header.maximumLength))),
+              header.isThisBinary else {
+            file = nil
             return
         }
-        self.bytes = bytes
+        self.file = file
         headerHash = header.stamp == DocketVersion.executableStamp ? header.hash : nil
         headerIsStale = headerHash == nil
-        if let offsets = Index.offsets(in: bytes, entriesStart: header.length) {
+        if let offsets = Index.offsets(in: file.bytes, entriesStart: header.length) {
             self.offsets = offsets
             return
         }
-        var reader = BinaryReader(bytes[header.length...])
+        var reader = BinaryReader(file, header.length..<file.bytes.count)
         // Without an index the entries are walked; a torn or damaged tail ends
         // the walk, and the entries before it still count.
         while !reader.isAtEnd {
             let start = reader.offset
-            guard let key = try? reader.slice(reader.count()), (try? Self.skipEntryBody(&reader)) != nil else { break }
-            offsets[StableHash.fnv1a64(bytes: key)] = start
+            guard let key = try? reader.span(reader.count()), (try? Self.skipEntryBody(&reader)) != nil else { break }
+            offsets[StableHash.fnv1a64(bytes: reader.bytes(key))] = start
         }
     }
 
@@ -127,8 +129,8 @@ public final class InputCache: @unchecked Sendable {
 
     private func lookup<Value: CacheCodable & Sendable>(_ key: String, _ match: Match, stamps: [FileSystem.Stamp]?, context: UInt64,
                                                         as type: Value.Type) -> Decoded<Value>? {
-        guard let (payload, entry) = found(key, match, stamps: stamps, context: context) else { return nil }
-        var content = BinaryReader(payload)
+        guard let file, let (payload, entry) = found(key, match, stamps: stamps, context: context) else { return nil }
+        var content = BinaryReader(file, payload)
         do throws(BinaryReader.Truncated) {
             let diagnostics = try [Diagnostic](from: &content)
             let value = try Value?(from: &content)
@@ -144,8 +146,8 @@ public final class InputCache: @unchecked Sendable {
     /// tasks is most of what reading them from the cache costs.
     private func lookupSummary<Value: Sendable>(_ key: String, _ match: Match, stamps: [FileSystem.Stamp]?, context: UInt64,
                                                 as type: Value.Type) -> Decoded<Value>? {
-        guard let (payload, entry) = found(key, match, stamps: stamps, context: context) else { return nil }
-        var content = BinaryReader(payload)
+        guard let file, let (payload, entry) = found(key, match, stamps: stamps, context: context) else { return nil }
+        var content = BinaryReader(file, payload)
         do throws(BinaryReader.Truncated) {
             let diagnostics = try [Diagnostic](from: &content)
             let isValid = try content.byte() == 1  // Optional's tag
@@ -157,12 +159,12 @@ public final class InputCache: @unchecked Sendable {
 
     /// An entry's payload, checked (its key, stamps or content hash, context
     /// and checksum), with the entry to keep: under the file's stamps now.
-    private func found(_ key: String, _ match: Match, stamps: [FileSystem.Stamp]?, context: UInt64) -> (ArraySlice<UInt8>, Entry)? {
-        guard let offset = offsets[StableHash.fnv1a64(key)] else { return nil }
-        var reader = BinaryReader(bytes[offset...])
+    private func found(_ key: String, _ match: Match, stamps: [FileSystem.Stamp]?, context: UInt64) -> (Range<Int>, Entry)? {
+        guard let file, let offset = offsets[StableHash.fnv1a64(key)] else { return nil }
+        var reader = BinaryReader(file, offset..<file.bytes.count)
         do throws(BinaryReader.Truncated) {
             // Compared as bytes: making a string of each of 200,000 keys costs more than the rest of a lookup.
-            guard Self.equal(try reader.slice(try reader.count()), key) else { return nil }
+            guard Self.equal(reader.bytes(try reader.span(try reader.count())), key) else { return nil }
             // The stamps the entry keeps, compared with the stored ones as they are read (no array made per lookup).
             // Stamps that matched were trusted when stored, and are older still.
             let kept: [FileSystem.Stamp]
@@ -183,8 +185,8 @@ public final class InputCache: @unchecked Sendable {
             case .content(let hash): guard hash == content else { return nil }
             }
             let checksum = try reader.fixedUInt64()
-            let payload = try reader.slice(try reader.count())
-            guard StableHash.words64(payload) == checksum else { return nil }
+            let payload = try reader.span(try reader.count())
+            guard StableHash.words64(reader.bytes(payload)) == checksum else { return nil }
             var entry = Entry(key: key, stamps: kept, context: context, content: content, payload: payload)
             entry.isCurrent = same
             return (payload, entry)
@@ -231,37 +233,45 @@ public final class InputCache: @unchecked Sendable {
         fileprivate(set) var bytes: [UInt8]
         fileprivate var index = Index()
         private var scratch: [UInt8] = []
+        /// The file the entries found in the cache were read from.
+        private let source: MappedFile?
 
-        init(header: Header) { bytes = header.bytes }
+        init(header: Header, source: MappedFile?) {
+            bytes = header.bytes
+            self.source = source
+        }
 
         /// Appends the entries of one kind of file, in the order given.
         mutating func append<Value: CacheCodable & Sendable>(_ results: [Decoded<Value>]) {
             for result in results {
                 guard let entry = result.entry else { continue }
-                let payload: ArraySlice<UInt8>
-                if let stored = entry.payload {
-                    payload = stored
-                } else {
+                if entry.payload == nil {
                     scratch.removeAll(keepingCapacity: true)
                     result.diagnostics.encode(into: &scratch)
                     result.value.encode(into: &scratch)
-                    payload = scratch[...]
                 }
-                index.add(key: entry.key, at: bytes.count)
-                bytes.appendString(entry.key)
-                bytes.appendVarint(UInt64(entry.stamps.count))
-                for stamp in entry.stamps {
-                    bytes.appendVarint(stamp.inode)
-                    bytes.appendVarint(stamp.size)
-                    bytes.appendVarint(stamp.modified)
-                    bytes.appendVarint(stamp.changed)
+                // Only entries found in `source` carry a payload.
+                scratch.withUnsafeBytes { fresh in
+                    append(entry, payload: entry.payload.map { UnsafeRawBufferPointer(rebasing: source!.bytes[$0]) } ?? fresh)
                 }
-                bytes.appendLittleEndian(entry.context)
-                bytes.appendLittleEndian(entry.content)
-                bytes.appendLittleEndian(StableHash.words64(payload))
-                bytes.appendVarint(UInt64(payload.count))
-                bytes.append(contentsOf: payload)
             }
+        }
+
+        private mutating func append(_ entry: Entry, payload: UnsafeRawBufferPointer) {
+            index.add(key: entry.key, at: bytes.count)
+            bytes.appendString(entry.key)
+            bytes.appendVarint(UInt64(entry.stamps.count))
+            for stamp in entry.stamps {
+                bytes.appendVarint(stamp.inode)
+                bytes.appendVarint(stamp.size)
+                bytes.appendVarint(stamp.modified)
+                bytes.appendVarint(stamp.changed)
+            }
+            bytes.appendLittleEndian(entry.context)
+            bytes.appendLittleEndian(entry.content)
+            bytes.appendLittleEndian(StableHash.words64(payload))
+            bytes.appendVarint(UInt64(payload.count))
+            bytes.append(contentsOf: payload)
         }
     }
 
@@ -307,8 +317,8 @@ public final class InputCache: @unchecked Sendable {
 
     private func write(_ path: String, _ fill: (inout Contents) -> Void) {
         // The binary is hashed here, on the saving thread, only when the old header cannot vouch for it.
-        var contents = Contents(header: Header(hash: headerHash))
-        contents.bytes.reserveCapacity(bytes.count + 65536)  // about the size of the last one
+        var contents = Contents(header: Header(hash: headerHash), source: file)
+        contents.bytes.reserveCapacity((file?.bytes.count ?? 0) + 65536)  // about the size of the last one
         fill(&contents)
         contents.index.append(to: &contents.bytes)
         if let root { try? WorkspaceTransaction.createDirectory(root) }
@@ -319,12 +329,10 @@ public final class InputCache: @unchecked Sendable {
     }
 
     /// `memcmp` of a stored key and a key: comparing them element by element was 3% of a `validate`.
-    private static func equal(_ stored: ArraySlice<UInt8>, _ key: String) -> Bool {
+    private static func equal(_ found: UnsafeRawBufferPointer, _ key: String) -> Bool {
         var key = key
         return key.withUTF8 { wanted in
-            stored.withUnsafeBufferPointer { found in
-                found.count == wanted.count && (found.isEmpty || memcmp(found.baseAddress!, wanted.baseAddress!, found.count) == 0)
-            }
+            found.count == wanted.count && (found.isEmpty || memcmp(found.baseAddress!, wanted.baseAddress!, found.count) == 0)
         }
     }
 
@@ -338,6 +346,6 @@ public final class InputCache: @unchecked Sendable {
         _ = try reader.fixedUInt64()  // context
         _ = try reader.fixedUInt64()  // content
         _ = try reader.fixedUInt64()  // checksum
-        _ = try reader.slice(try reader.count())
+        _ = try reader.span(try reader.count())
     }
 }

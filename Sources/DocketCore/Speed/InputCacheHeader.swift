@@ -6,6 +6,8 @@ extension InputCache {
     /// docket from its cache gets a new file with the same bytes).
     struct Header {
         static let prefix = "docket inputs"
+        /// A header line is never longer (its newline included).
+        static let maximumLength = 512
         var version: String
         var stamp: String
         /// Hex; "-" when the binary could not be read, which matches nothing.
@@ -15,7 +17,7 @@ extension InputCache {
 
         /// The header at the start of `bytes`, or nil when there is none.
         init?(_ bytes: [UInt8]) {
-            guard let end = bytes.prefix(512).firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            guard let end = bytes.prefix(Self.maximumLength).firstIndex(of: UInt8(ascii: "\n")) else { return nil }
             let fields = String(decoding: bytes[..<end], as: UTF8.self).split(separator: " ", omittingEmptySubsequences: false)
             guard fields.count == 5, fields[0] + " " + fields[1] == Self.prefix else { return nil }
             version = String(fields[2])

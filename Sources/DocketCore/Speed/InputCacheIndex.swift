@@ -33,31 +33,29 @@ extension InputCache {
             for word in [UInt64(start), UInt64(pairs.count), checksum, Self.magic] { bytes.appendLittleEndian(word) }
         }
 
-        /// The offsets by key hash, from the index at the end of `bytes`; nil
+        /// The offsets by key hash, from the index at the end of the file's bytes; nil
         /// when there is none or it does not add up. `entriesStart` is where
         /// the first entry begins (after the header line).
-        static func offsets(in bytes: [UInt8], entriesStart: Int) -> [UInt64: Int]? {
-            let end = bytes.count
+        static func offsets(in raw: UnsafeRawBufferPointer, entriesStart: Int) -> [UInt64: Int]? {
+            let end = raw.count
             guard end - entriesStart >= trailerLength else { return nil }
             let trailer = end - trailerLength
-            return bytes.withUnsafeBytes { raw -> [UInt64: Int]? in
-                func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
-                guard word(trailer + 24) == magic else { return nil }
-                let start = word(trailer)
-                let count = word(trailer + 8)
-                guard start >= UInt64(entriesStart), start <= UInt64(trailer), count <= UInt64(trailer) / 16,
-                      UInt64(trailer) - start == count * 16 else { return nil }
-                let first = Int(start)
-                guard StableHash.words64(bytes[first..<trailer]) == word(trailer + 16) else { return nil }
-                var offsets: [UInt64: Int] = [:]
-                offsets.reserveCapacity(Int(count))
-                for pair in 0..<Int(count) {
-                    let offset = word(first + pair * 16 + 8)
-                    guard offset >= UInt64(entriesStart), offset < start else { return nil }
-                    offsets[word(first + pair * 16)] = Int(offset)
-                }
-                return offsets
+            func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+            guard word(trailer + 24) == magic else { return nil }
+            let start = word(trailer)
+            let count = word(trailer + 8)
+            guard start >= UInt64(entriesStart), start <= UInt64(trailer), count <= UInt64(trailer) / 16,
+                  UInt64(trailer) - start == count * 16 else { return nil }
+            let first = Int(start)
+            guard StableHash.words64(UnsafeRawBufferPointer(rebasing: raw[first..<trailer])) == word(trailer + 16) else { return nil }
+            var offsets: [UInt64: Int] = [:]
+            offsets.reserveCapacity(Int(count))
+            for pair in 0..<Int(count) {
+                let offset = word(first + pair * 16 + 8)
+                guard offset >= UInt64(entriesStart), offset < start else { return nil }
+                offsets[word(first + pair * 16)] = Int(offset)
             }
+            return offsets
         }
     }
 }

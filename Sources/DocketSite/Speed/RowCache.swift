@@ -16,7 +16,9 @@ final class RowCache: @unchecked Sendable {
     private static let magic = Array("docket rows \(DocketVersion.current)\n".utf8)
 
     let path: String?
-    private let bytes: [UInt8]
+    /// The file as it was when this build began (mapped, not copied: see `MappedFile`).
+    private let file: MappedFile?
+    private let utf8: UnsafeBufferPointer<UInt8>
     private var entries: [UInt64: (list: Range<Int>, table: Range<Int>)] = [:]
     /// Entries in the file, superseded ones included.
     private var stored = 0
@@ -29,17 +31,20 @@ final class RowCache: @unchecked Sendable {
     /// `reading` false: every row is rendered, and the file rewritten.
     init(directory: String?, reading: Bool = true) {
         path = directory.map { $0 + "/" + Self.fileName }
-        guard let path, reading, let bytes = try? FileSystem.readBytes(path), bytes.starts(with: Self.magic) else {
-            bytes = []
+        guard let path, reading, let file = try? MappedFile(path), file.bytes.starts(with: Self.magic) else {
+            file = nil
+            utf8 = UnsafeBufferPointer(start: nil, count: 0)
             return
         }
-        self.bytes = bytes
+        self.file = file
+        let bytes = file.bytes
+        utf8 = bytes.bindMemory(to: UInt8.self)
         var offset = Self.magic.count
         // Entry: fingerprint (8 bytes), list row length (4), table row length (4), both rows' UTF-8.
         while offset + 16 <= bytes.count {
-            let fingerprint = bytes.littleEndianUInt64(at: offset)
-            let listCount = Int(bytes.littleEndianUInt32(at: offset + 8))
-            let tableCount = Int(bytes.littleEndianUInt32(at: offset + 12))
+            let fingerprint = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let listCount = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self)))
+            let tableCount = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
             let start = offset + 16
             guard start + listCount + tableCount <= bytes.count else { break }
             entries[fingerprint] = (start..<start + listCount, start + listCount..<start + listCount + tableCount)
@@ -52,7 +57,8 @@ final class RowCache: @unchecked Sendable {
     /// The list row and table row rendered earlier from the same inputs.
     func rows(for fingerprint: UInt64) -> (list: String, table: String)? {
         guard let (list, table) = entries[fingerprint] else { return nil }
-        return (String(decoding: bytes[list], as: UTF8.self), String(decoding: bytes[table], as: UTF8.self))
+        return (String(decoding: UnsafeBufferPointer(rebasing: utf8[list]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: utf8[table]), as: UTF8.self))
     }
 
     /// Keeps `fresh` (rows rendered by this build) for the next one. `live`
@@ -62,7 +68,7 @@ final class RowCache: @unchecked Sendable {
     func save(fresh: [(UInt64, String, String)], live: () -> [(UInt64, String, String)]) {
         guard let path, !fresh.isEmpty || torn else { return }
         let all = live()
-        if bytes.isEmpty || torn || stored + fresh.count > 2 * all.count + 1024 {
+        if file == nil || torn || stored + fresh.count > 2 * all.count + 1024 {
             guard let file = AtomicFileWriter.forCache(path) else { return }
             var piece = Self.magic
             for row in all {
