@@ -63,6 +63,32 @@ import Testing
         }
     }
 
+    /// `writeIfChanged` leaves a file alone only when it holds exactly the
+    /// bytes: compared in pieces, a difference in the last byte of a file
+    /// longer than a piece, or one byte more or less, is still a difference.
+    @Test func aFileHoldsExactlyItsBytesOrIsWrittenAgain() throws {
+        try withTemporaryDirectory { root in
+            let path = root + "/page.html"
+            let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+            try FileSystem.writeAtomically(path, bytes)
+            #expect(FileSystem.holds(path, exactly: bytes))
+            var last = bytes
+            last[last.count - 1] ^= 1
+            #expect(!FileSystem.holds(path, exactly: last))
+            #expect(!FileSystem.holds(path, exactly: Array(bytes.dropLast())))
+            #expect(!FileSystem.holds(path, exactly: bytes + [0]))
+            #expect(!FileSystem.holds(root + "/missing", exactly: []))
+            #expect(symlink(path, root + "/link") == 0)
+            #expect(!FileSystem.holds(root + "/link", exactly: bytes), "a link is never read through")
+            try FileSystem.writeAtomically(root + "/empty", [])
+            #expect(FileSystem.holds(root + "/empty", exactly: []))
+
+            #expect(try FileSystem.writeIfChanged(path, bytes) == false)
+            #expect(try FileSystem.writeIfChanged(path, last) == true)
+            #expect(try FileSystem.readBytes(path) == last)
+        }
+    }
+
     @Test func listingsNameFoldersLinksAndPipes() throws {
         try withTemporaryDirectory { root in
             #expect(FileManager.default.createFile(atPath: root + "/a.json", contents: nil))

@@ -47,6 +47,8 @@ public struct BinaryReader {
     public struct Truncated: Error {}
 
     public let file: MappedFile
+    /// `file.bytes`, kept here: each byte read is then one load, not two.
+    private let raw: UnsafeRawBufferPointer
     public private(set) var offset: Int
     /// Where reading stops.
     public let end: Int
@@ -56,6 +58,7 @@ public struct BinaryReader {
         let range = range ?? 0..<file.bytes.count
         precondition(range.lowerBound >= 0 && range.upperBound <= file.bytes.count, "a range outside the file")
         self.file = file
+        raw = file.bytes
         self.offset = range.lowerBound
         self.end = range.upperBound
     }
@@ -70,7 +73,7 @@ public struct BinaryReader {
     public mutating func byte() throws(Truncated) -> UInt8 {
         guard offset < end else { throw Truncated() }
         defer { offset += 1 }
-        return file.bytes[offset]
+        return raw[offset]
     }
 
     public mutating func bool() throws(Truncated) -> Bool {
@@ -117,12 +120,12 @@ public struct BinaryReader {
 
     /// The bytes at `range` (from `span`), valid while the reader's file lives.
     public func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: file.bytes[range])
+        UnsafeRawBufferPointer(rebasing: raw[range])
     }
 
     public mutating func fixedUInt64() throws(Truncated) -> UInt64 {
         let word = try span(8)
-        return UInt64(littleEndian: file.bytes.loadUnaligned(fromByteOffset: word.lowerBound, as: UInt64.self))
+        return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: word.lowerBound, as: UInt64.self))
     }
 
     public mutating func string() throws(Truncated) -> String {

@@ -440,7 +440,7 @@ public enum FileSystem {
     /// knows the file is new) skips the comparison's failing open.
     @discardableResult
     public static func writeIfChanged(_ path: String, _ bytes: [UInt8], mayExist: Bool = true) throws(FileError) -> Bool {
-        if mayExist, let existing = try? readBytes(path), existing == bytes { return false }
+        if mayExist && holds(path, exactly: bytes) { return false }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else {
             if errno == ELOOP { throw FileError(path: path, reason: "is a symbolic link; docket never writes through links") }
@@ -449,6 +449,31 @@ public enum FileSystem {
         defer { close(fd) }
         if let reason = writeAll(fd, bytes) { throw FileError(path: path, reason: "cannot write: \(reason)") }
         return true
+    }
+
+    /// Whether `path` is a regular file whose bytes are `bytes`: a file of
+    /// another size is not read, and one of the same size is compared a
+    /// piece at a time as it is read (a site's unchanged pages are most of
+    /// what a rebuild reads).
+    static func holds(_ path: String, exactly bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: min(bytes.count, 1 << 16) + 1, alignment: 16)
+        defer { piece.deallocate() }
+        return bytes.withUnsafeBytes { wanted in
+            var compared = 0
+            while true {
+                // One byte more than is left, so a file that grew since `fstat` is seen to differ.
+                let n = read(fd, piece.baseAddress!, min(piece.count, wanted.count - compared + 1))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return n == 0 && compared == wanted.count }
+                guard compared + n <= wanted.count, memcmp(piece.baseAddress!, wanted.baseAddress! + compared, n) == 0 else { return false }
+                compared += n
+            }
+        }
     }
 
     /// Appends to an existing file (a cache's log); false when that failed.
