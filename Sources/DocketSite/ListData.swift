@@ -40,11 +40,15 @@ struct ListData {
         // Assignees and authors not in people.json come after the people, by first appearance.
         var peopleIndex = Dictionary(workspace.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var extraPeople: [String] = []
+        func note(_ id: String) {
+            guard peopleIndex[id] == nil else { return }
+            peopleIndex[id] = workspace.people.count + extraPeople.count
+            extraPeople.append(id)
+        }
         for index in order {
-            for id in tasks[index].assignees + [tasks[index].createdBy] where peopleIndex[id] == nil {
-                peopleIndex[id] = workspace.people.count + extraPeople.count
-                extraPeople.append(id)
-            }
+            let task = tasks[index]
+            for id in task.assignees { note(id) }
+            note(task.createdBy)
         }
         let tags = context.tags
         var types = workspace.settings.types

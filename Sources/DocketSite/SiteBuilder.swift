@@ -146,7 +146,7 @@ public struct SiteBuilder {
             let fingerprint = fingerprints.tasks[index]
             let page = "tasks/\(task.id).html"
             let json = "api/tasks/\(task.id).json"
-            let comments = workspace.comments[task.id]?.isEmpty == false ? "api/tasks/\(task.id)/comments.json" : nil
+            let comments = context.commentsByTask[index].isEmpty ? nil : "api/tasks/\(task.id)/comments.json"
             // All checked (each marks its file as kept when current).
             let pageIsCurrent = output.isCurrent(page, fingerprint: fingerprint)
             let jsonIsCurrent = output.isCurrent(json, fingerprint: fingerprint)
@@ -155,7 +155,7 @@ public struct SiteBuilder {
             let view = context.taskPage(index, root: "../")
             let chrome = context.chrome(title: task.title, root: "../", showsInstant: false)
             try output.write(page, pages.task.renderUTF8(chrome, context.taskSummary(index, root: "../"), view), fingerprint: fingerprint)
-            let commentJSON = (workspace.comments[task.id] ?? []).map(api.commentJSON)
+            let commentJSON = context.commentsByTask[index].map(api.commentJSON)
             try output.write(json, JSONWriter.canonicalBytes(api.taskDocument(index, detailsHTML: view.detailsHTML, comments: commentJSON)),
                              fingerprint: fingerprint)
             if let comments { try output.write(comments, JSONWriter.canonicalBytes(api.commentsDocument(commentJSON)), fingerprint: fingerprint) }

@@ -144,6 +144,34 @@ struct FingerprintTests {
     }
 }
 
+struct SiteContextTests {
+    /// Pages and fingerprints take a task's comments and history by its
+    /// index; those of a task not in the workspace are left out, and tasks
+    /// changed without `reindex()` give no task another's comments.
+    @Test func eachTasksCommentsAndHistoryAreAtItsIndex() throws {
+        let workspace = WorkspaceLoader.load(fixtures + "/basic").workspace
+        let commented = try #require(workspace.tasks.firstIndex { workspace.comments[$0.id]?.isEmpty == false })
+        var activity = Activity()
+        let entry = Activity.Entry(editID: "edit_1", op: "task.update", actor: "sam", at: now, action: "updated",
+                                   task: workspace.tasks[commented].id, version: 2, comment: nil, fields: ["title"])
+        activity.history[entry.task] = [entry]
+        activity.history["task_01HQ3K2V8Z6Y4W1X0R9T7GONE"] = [entry]
+        let context = SiteContext(workspace: workspace, now: now, activity: activity)
+        for (index, task) in workspace.tasks.enumerated() {
+            #expect(context.commentsByTask[index] == (workspace.comments[task.id] ?? []))
+            #expect(context.historyByTask[index] == (index == commented ? [entry] : []))
+        }
+
+        var stale = workspace
+        stale.tasks.remove(at: 0)
+        let unindexed = SiteContext(workspace: stale, now: now, activity: activity)
+        for (index, task) in stale.tasks.enumerated() {
+            #expect(unindexed.commentsByTask[index].allSatisfy { $0.task == task.id })
+            #expect(unindexed.historyByTask[index].allSatisfy { $0.task == task.id })
+        }
+    }
+}
+
 struct RecordsIndexTests {
     /// Names in order ignoring case and accents, equal names by id, each type its own group.
     @Test func recordsAreInNameOrderIgnoringCaseAndAccents() {
@@ -173,8 +201,10 @@ struct ListDataTests {
             task.id = "task_01HQ3K" + String(number, radix: 36).uppercased().padding(toLength: 20, withPad: "0", startingAt: 0)
             return task
         }
+        many.reindex()
         var none = workspace
         none.tasks = []
+        none.reindex()
         for sample in [workspace, many, none] {
             let written = ListData(context: SiteContext(workspace: sample, now: now)).files().map(\.path)
             #expect(written == ListData.paths(taskCount: sample.tasks.count))
@@ -307,6 +337,7 @@ struct PersonTabsTests {
             task.subscribers = [people[number % 2 + 2]]
             return task
         }
+        many.reindex()
         let context = SiteContext(workspace: many, now: now)
         let joined = context.personTabs()
         let single = context.personTabs(in: 0..<many.tasks.count)

@@ -7,7 +7,8 @@ public struct Workspace: Sendable {
     public var peopleByID: [String: Person]
     /// Keyed by `Link.key` (`type/id`).
     public var records: [String: Record]
-    /// Sorted by id (ULIDs: creation order).
+    /// Sorted by id (ULIDs: creation order). After changing it, call
+    /// `reindex()`: lookups by id go through `taskIndex`.
     public var tasks: [Task]
     public var taskIndex: [String: Int]
     /// Per task id, sorted by `created_at`, then id.

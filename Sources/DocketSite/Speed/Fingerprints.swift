@@ -54,12 +54,12 @@ struct Fingerprints: Sendable {
             hash = StableHash.combine(hash, format.relativeBucket(task.createdAt))
             if let completedAt = task.completedAt { hash = StableHash.combine(hash, format.relativeBucket(completedAt)) }
             // Each part folded in on its own (a string made of them cost more than hashing it).
-            for comment in workspace.comments[task.id] ?? [] {
+            for comment in context.commentsByTask[index] {
                 hash = StableHash.combine(StableHash.combine(hash, comment.id), comment.author)
                 hash = StableHash.combine(StableHash.combine(hash, comment.updatedAt.milliseconds), comment.content)
                 hash = StableHash.combine(hash, format.relativeBucket(comment.createdAt))
             }
-            for entry in context.activity.history[task.id] ?? [] {
+            for entry in context.historyByTask[index] {
                 hash = StableHash.combine(StableHash.combine(hash, entry.editID), entry.action)
                 hash = StableHash.combine(hash, Int64(entry.version))
                 for field in entry.fields { hash = StableHash.combine(hash, field) }

@@ -29,6 +29,10 @@ struct SiteContext: Sendable {
     let tags: [String]
     /// Records by type and lower-cased name (`company\0analytical engines`), for fields that name a record.
     let recordsByName: [String: Link]
+    /// Parallel to `workspace.tasks`: each task's comments and journal history.
+    /// Three stages ask for them by task, and a lookup by id string cost more than the rest of the asking.
+    let commentsByTask: [[Comment]]
+    let historyByTask: [[Activity.Entry]]
 
     init(workspace: Workspace, now: Instant, activity: Activity = Activity()) {
         self.workspace = workspace
@@ -74,6 +78,17 @@ struct SiteContext: Sendable {
         }
         self.recordsByName = byName
         self.tags = Set(tasks.indices.flatMap { tasks[$0].tags }).sorted()
+        // Comments and history of tasks that are not in the workspace (deleted, or never there) are left out.
+        func position(_ id: String) -> Int? {
+            guard let index = workspace.taskIndex[id], index < tasks.count, tasks[index].id == id else { return nil }
+            return index
+        }
+        var comments = [[Comment]](repeating: [], count: tasks.count)
+        for (id, list) in workspace.comments { if let index = position(id) { comments[index] = list } }
+        self.commentsByTask = comments
+        var history = [[Activity.Entry]](repeating: [], count: tasks.count)
+        for (id, entries) in activity.history { if let index = position(id) { history[index] = entries } }
+        self.historyByTask = history
         self.shortIDs = shortIDs.value()
         self.stats = stats.value()
     }

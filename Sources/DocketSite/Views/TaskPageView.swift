@@ -85,8 +85,8 @@ extension SiteContext {
             reminder: task.reminderAt(in: day.zone).map { Moment(text: format.instant($0), iso: $0.rfc3339) },
             version: task.version,
             metadata: metadata,
-            comments: (workspace.comments[task.id] ?? []).map { comment($0, root: root) },
-            history: history(task.id, root: root))
+            comments: commentsByTask[index].map { comment($0, root: root) },
+            history: history(index, root: root))
     }
 
     /// A JSON value as a page shows it: a string as itself, anything else as compact JSON.
@@ -110,8 +110,8 @@ extension SiteContext {
     }
 
     /// A task's history from the journal, oldest first.
-    func history(_ id: String, root: String) -> [HistoryEntry] {
-        (activity.history[id] ?? []).map { entry in
+    func history(_ index: Int, root: String) -> [HistoryEntry] {
+        historyByTask[index].map { entry in
             let what: String = switch entry.action {
             case "updated" where !entry.fields.isEmpty:
                 "updated " + entry.fields.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", ")
