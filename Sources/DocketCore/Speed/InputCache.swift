@@ -245,15 +245,14 @@ public final class InputCache: @unchecked Sendable {
         mutating func append<Value: CacheCodable & Sendable>(_ results: [Decoded<Value>]) {
             for result in results {
                 guard let entry = result.entry else { continue }
-                if entry.payload == nil {
+                // Only entries found in `source` carry a payload.
+                let stored = entry.payload.flatMap { range in source.map { UnsafeRawBufferPointer(rebasing: $0.bytes[range]) } }
+                if stored == nil {
                     scratch.removeAll(keepingCapacity: true)
                     result.diagnostics.encode(into: &scratch)
                     result.value.encode(into: &scratch)
                 }
-                // Only entries found in `source` carry a payload.
-                scratch.withUnsafeBytes { fresh in
-                    append(entry, payload: entry.payload.map { UnsafeRawBufferPointer(rebasing: source!.bytes[$0]) } ?? fresh)
-                }
+                scratch.withUnsafeBytes { fresh in append(entry, payload: stored ?? fresh) }
             }
         }
 
