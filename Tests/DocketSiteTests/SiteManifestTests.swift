@@ -6,6 +6,17 @@ struct SiteManifestTests {
         SiteManifest.header + lines.flatMap { Array("\(String($0.0, radix: 16)) \($0.1)\n".utf8) }
     }
 
+    /// Prints are written as `String(_:radix: 16)` writes them (the file is read back by that reading).
+    @Test func printsAreWrittenInLowerCaseHexWithoutLeadingZeros() {
+        var values: [UInt64] = [0, 1, 9, 10, 15, 16, 255, 256, 0xabcdef, .max, .max - 1, 1 << 63]
+        for shift in 0..<64 { values += [1 << UInt64(shift), (1 << UInt64(shift)) - 1] }
+        for value in values {
+            var bytes: [UInt8] = []
+            SiteManifest.appendHex(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value, radix: 16))
+        }
+    }
+
     /// Kept entries and written ones come out as one list in byte order, each path once,
     /// a rewritten path with its new print, and what this build neither kept nor wrote gone.
     @Test func keptAndWrittenEntriesMergeInByteOrder() {

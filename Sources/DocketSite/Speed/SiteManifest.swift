@@ -180,10 +180,11 @@ final class SiteManifest: @unchecked Sendable {
 
     /// Lower-case hex without leading zeros, as `String(_, radix: 16)` writes it.
     static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
-        let digits = Array("0123456789abcdef".utf8)
         var shift = value == 0 ? 0 : (63 - value.leadingZeroBitCount) / 4 * 4
         while shift >= 0 {
-            bytes.append(digits[Int(value >> UInt64(shift) & 15)])
+            // A digit's character by arithmetic: a table made here was an array per call, 275,000 a save.
+            let digit = UInt8(truncatingIfNeeded: value >> UInt64(shift) & 15)
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit)
             shift -= 4
         }
     }
