@@ -32,8 +32,6 @@ import Testing
         }
     }
 
-    /// A listing names what is not a regular file (a folder, a link, a pipe)
-    /// from the entries' kinds, for the workspace's safety check.
     /// A mapped cache file reads as its bytes, keeps them when a new file is
     /// renamed over it (as docket replaces its caches), and is refused, as a
     /// read is, when it is a link or a pipe.
@@ -89,6 +87,8 @@ import Testing
         }
     }
 
+    /// A listing names what is not a regular file (a folder, a link, a pipe)
+    /// from the entries' kinds, for the workspace's safety check.
     @Test func listingsNameFoldersLinksAndPipes() throws {
         try withTemporaryDirectory { root in
             #expect(FileManager.default.createFile(atPath: root + "/a.json", contents: nil))

@@ -140,8 +140,11 @@ struct InputCacheTests {
             }
             var changed = bytes
             changed[changed.count - InputCache.Index.trailerLength - 3] ^= 1
-            #expect(InputCache.Index.offsets(in: MappedFile(copying: changed).bytes, entriesStart: start) == nil, "a changed pair fails the checksum")
-            #expect(InputCache.Index.offsets(in: MappedFile(copying: bytes.dropLast()).bytes, entriesStart: start) == nil)
+            let damaged = MappedFile(copying: changed), cut = MappedFile(copying: bytes.dropLast())
+            withExtendedLifetime((damaged, cut)) {
+                #expect(InputCache.Index.offsets(in: damaged.bytes, entriesStart: start) == nil, "a changed pair fails the checksum")
+                #expect(InputCache.Index.offsets(in: cut.bytes, entriesStart: start) == nil)
+            }
 
             let indexStart = Int(UInt64(littleEndian: file.bytes.loadUnaligned(fromByteOffset: bytes.count - InputCache.Index.trailerLength, as: UInt64.self)))
             try FileSystem.writeAtomically(path, Array(bytes[..<indexStart]))
