@@ -49,19 +49,9 @@ public enum FileSystem {
     /// Reads a regular file whole. A link is not followed and a FIFO, socket
     /// or device is refused (opened without blocking, so a pipe cannot hang).
     public static func readBytes(_ path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard fd >= 0 else {
-            if errno == ELOOP { throw FileError(path: path, reason: "is a symbolic link; docket never follows links") }
-            throw FileError(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
-        }
+        let (fd, expected) = try openRegularFile(path)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: "cannot stat: \(String(cString: strerror(errno)))") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw FileError(path: path, reason: "is \(Kind(mode: info.st_mode)), not a regular file; docket reads only regular files")
-        }
-        let expected = Int(info.st_size)
-        // Read straight into the array's memory, not zeroed first: the caches docket reads are tens of megabytes.
+        // Read straight into the array's memory, not zeroed first: the site's manifest is megabytes.
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             while count < expected {
@@ -90,6 +80,28 @@ public enum FileSystem {
         }
         bytes.removeSubrange(total...)
         return bytes
+    }
+
+    /// Opens `path` for reading, with its size, when it is a regular file: a
+    /// link is not followed and a FIFO, socket or device is refused (opened
+    /// without blocking, so a pipe cannot hang). The caller closes it.
+    static func openRegularFile(_ path: String) throws(FileError) -> (fd: Int32, size: Int) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw FileError(path: path, reason: "is a symbolic link; docket never follows links") }
+            throw FileError(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let reason = "cannot stat: \(String(cString: strerror(errno)))"
+            close(fd)
+            throw FileError(path: path, reason: reason)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw FileError(path: path, reason: "is \(Kind(mode: info.st_mode)), not a regular file; docket reads only regular files")
+        }
+        return (fd, Int(info.st_size))
     }
 
     /// What `stat` says of a file, enough to tell that its content may have

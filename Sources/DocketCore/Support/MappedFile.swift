@@ -27,18 +27,8 @@ public final class MappedFile: @unchecked Sendable {
     /// Maps `path` like `FileSystem.readBytes` reads it: a link is not
     /// followed, and only a regular file is mapped.
     public init(_ path: String) throws(FileError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard fd >= 0 else {
-            if errno == ELOOP { throw FileError(path: path, reason: "is a symbolic link; docket never follows links") }
-            throw FileError(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
-        }
+        let (fd, count) = try FileSystem.openRegularFile(path)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: "cannot stat: \(String(cString: strerror(errno)))") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw FileError(path: path, reason: "is \(FileSystem.Kind(mode: info.st_mode)), not a regular file; docket reads only regular files")
-        }
-        let count = Int(info.st_size)
         isMapped = true
         guard count > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)

@@ -18,7 +18,6 @@ final class RowCache: @unchecked Sendable {
     let path: String?
     /// The file as it was when this build began (mapped, not copied: see `MappedFile`).
     private let file: MappedFile?
-    private let utf8: UnsafeBufferPointer<UInt8>
     private var entries: [UInt64: (list: Range<Int>, table: Range<Int>)] = [:]
     /// Entries in the file, superseded ones included.
     private var stored = 0
@@ -33,12 +32,10 @@ final class RowCache: @unchecked Sendable {
         path = directory.map { $0 + "/" + Self.fileName }
         guard let path, reading, let file = try? MappedFile(path), file.bytes.starts(with: Self.magic) else {
             file = nil
-            utf8 = UnsafeBufferPointer(start: nil, count: 0)
             return
         }
         self.file = file
         let bytes = file.bytes
-        utf8 = bytes.bindMemory(to: UInt8.self)
         var offset = Self.magic.count
         // Entry: fingerprint (8 bytes), list row length (4), table row length (4), both rows' UTF-8.
         while offset + 16 <= bytes.count {
@@ -56,7 +53,8 @@ final class RowCache: @unchecked Sendable {
 
     /// The list row and table row rendered earlier from the same inputs.
     func rows(for fingerprint: UInt64) -> (list: String, table: String)? {
-        guard let (list, table) = entries[fingerprint] else { return nil }
+        guard let file, let (list, table) = entries[fingerprint] else { return nil }
+        let utf8 = file.bytes.assumingMemoryBound(to: UInt8.self)
         return (String(decoding: UnsafeBufferPointer(rebasing: utf8[list]), as: UTF8.self),
                 String(decoding: UnsafeBufferPointer(rebasing: utf8[table]), as: UTF8.self))
     }
